@@ -1,0 +1,151 @@
+package vn.motcua.catalog;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.catalog.internal.CatalogStore;
+import vn.motcua.catalog.internal.DecisionRow;
+import vn.motcua.catalog.internal.ProcedureRow;
+import vn.motcua.catalog.internal.VersionRow;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.AgencyService;
+import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.VietnameseText;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Public API of the catalog: what is published, as of any date. */
+@Service
+@Transactional(readOnly = true)
+public class CatalogService {
+    private final CatalogStore store;
+    private final AgencyService agencies;
+
+    public CatalogService(CatalogStore store, AgencyService agencies) {
+        this.store = store;
+        this.agencies = agencies;
+    }
+
+    public List<ProcedureField> fields() {
+        return store.fields();
+    }
+
+    public SearchResult search(SearchQuery q, int page, int size) {
+        int safeSize = Math.max(1, Math.min(size, 100));
+        int safePage = Math.max(1, page);
+        List<String> terms = VietnameseText.terms(q.text());
+        LocalDate today = agencies.today();
+        long total = store.count(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today);
+        Map<Long, Agency> names = agencyMap();
+        Map<Long, ProcedureField> fields = store.fields().stream().collect(Collectors.toMap(ProcedureField::id, Function.identity()));
+        List<ProcedureSummary> items = store.search(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today,
+                        (safePage - 1) * safeSize, safeSize).stream()
+                .map(v -> new ProcedureSummary(v.code(), v.versionNo(), v.name(), fields.get(v.fieldId()).name(), v.level(),
+                        names.containsKey(v.agencyId()) ? names.get(v.agencyId()).name() : "", v.onlineLevel(), v.timeLimitDays(),
+                        v.onlineTimeLimitDays(), v.validFrom()))
+                .toList();
+        return new SearchResult(items, total, safePage, safeSize);
+    }
+
+    /** The version of the procedure in force today. */
+    public ProcedureVersion current(String code) {
+        return inForceOn(code, agencies.today()).orElseThrow(() -> notInForce(code));
+    }
+
+    /** The exact version in force on a date: what a dossier received that day must point to. */
+    public Optional<ProcedureVersion> inForceOn(String code, LocalDate date) {
+        return store.inForce(code, date).map(this::full);
+    }
+
+    public ProcedureVersion version(long versionId) {
+        return store.version(versionId).map(this::full)
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy phiên bản thủ tục."));
+    }
+
+    /** A published version by number (drafts are not public). */
+    public ProcedureVersion publishedVersion(String code, int versionNo) {
+        return store.byNumber(code, versionNo).filter(v -> v.status() == VersionStatus.PUBLISHED).map(this::full)
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy phiên bản " + versionNo + " của thủ tục " + code + "."));
+    }
+
+    /** Versions of a procedure, newest first; drafts only when asked. */
+    public List<VersionHistoryEntry> history(String code, boolean withDrafts) {
+        ProcedureRow p = store.procedureByCode(code).orElseThrow(() -> new NotFoundException("Không tìm thấy thủ tục có mã " + code + "."));
+        List<VersionHistoryEntry> list = new ArrayList<>();
+        for (VersionRow v : store.versionsOf(p.id())) {
+            if (v.status() == VersionStatus.DRAFT && !withDrafts) {
+                continue;
+            }
+            Optional<DecisionRow> d = v.decisionId() == null ? Optional.empty() : store.decision(v.decisionId());
+            list.add(new VersionHistoryEntry(v.id(), v.versionNo(), v.status(), v.name(), v.action(),
+                    d.map(DecisionRow::number).orElse(null), d.map(DecisionRow::signedOn).orElse(null), v.validFrom(), v.validUntil()));
+        }
+        list.sort(Comparator.comparing(VersionHistoryEntry::versionNo).reversed());
+        return list;
+    }
+
+    /** The latest published version even if it is no longer (or not yet) in force, for a procedure page. */
+    public ProcedureVersion latestPublished(String code) {
+        ProcedureRow p = store.procedureByCode(code).orElseThrow(() -> notInForce(code));
+        return store.versionsOf(p.id()).stream().filter(v -> v.status() == VersionStatus.PUBLISHED)
+                .max(Comparator.comparing(VersionRow::versionNo)).map(this::full).orElseThrow(() -> notInForce(code));
+    }
+
+    public FormFile formFile(long versionId, long componentId) {
+        VersionRow v = store.version(versionId).orElseThrow(() -> new NotFoundException("Không tìm thấy biểu mẫu."));
+        Component c = store.components(v.id()).stream().filter(x -> x.id() == componentId && x.formFileId() != null).findFirst()
+                .orElseThrow(() -> new NotFoundException("Thành phần hồ sơ này không có mẫu đơn, tờ khai."));
+        return store.file(c.formFileId()).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp biểu mẫu."));
+    }
+
+    /** Per month and agency: procedures published new, amended, replaced, abolished in the year. */
+    public List<MonthlyStatistic> monthlyStatistics(int year) {
+        Map<Long, Agency> names = agencyMap();
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Object[] row : store.decisionCounts(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))) {
+            LocalDate on = (LocalDate) row[0];
+            String key = String.format("%02d|%d", on.getMonthValue(), (Long) row[1]);
+            counts.computeIfAbsent(key, k -> new long[4])[((PublicationAction) row[2]).ordinal()]++;
+        }
+        List<MonthlyStatistic> result = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            String[] parts = key.split("\\|");
+            long agencyId = Long.parseLong(parts[1]);
+            String name = names.containsKey(agencyId) ? names.get(agencyId).name() : "#" + agencyId;
+            result.add(new MonthlyStatistic(year, Integer.parseInt(parts[0]), agencyId, name, c[0], c[1], c[2], c[3]));
+        });
+        result.sort(Comparator.comparing(MonthlyStatistic::month).thenComparing(MonthlyStatistic::agencyName));
+        return result;
+    }
+
+    ProcedureVersion full(VersionRow v) {
+        Map<Long, Agency> names = agencyMap();
+        ProcedureField field = store.fields().stream().filter(f -> f.id() == v.fieldId()).findFirst().orElseThrow();
+        ProcedureRow p = store.procedure(v.procedureId()).orElseThrow();
+        String decisionNumber = v.decisionId() == null ? null : store.decision(v.decisionId()).map(DecisionRow::number).orElse(null);
+        String replacesCode = v.replacesProcedureId() == null ? null : store.procedure(v.replacesProcedureId()).map(ProcedureRow::code).orElse(null);
+        String replacedByCode = p.replacedById() == null ? null : store.procedure(p.replacedById()).map(ProcedureRow::code).orElse(null);
+        return new ProcedureVersion(v.id(), v.procedureId(), v.code(), v.versionNo(), v.status(), v.name(), field, v.level(),
+                v.agencyId(), names.containsKey(v.agencyId()) ? names.get(v.agencyId()).name() : "", v.implementingAgency(),
+                v.steps(), v.methodDetails(), v.byCounter(), v.byOnline(), v.byPost(), v.onlineLevel(), v.timeLimitDays(),
+                v.onlineTimeLimitDays(), v.timeLimitNote(), v.subjects(), v.resultType(), v.feesNote(), v.requirements(),
+                v.legalBasis(), replacesCode, v.validFrom(), v.validUntil(), v.decisionId(), decisionNumber, v.action(),
+                store.components(v.id()), store.fees(v.id()), store.process(v.id()), v.createdBy(), v.updatedAt(), v.rowVersion(),
+                p.abolishedOn(), replacedByCode);
+    }
+
+    private Map<Long, Agency> agencyMap() {
+        return agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+    }
+
+    private static NotFoundException notInForce(String code) {
+        return new NotFoundException("Không tìm thấy thủ tục hành chính đang có hiệu lực với mã " + code + ".");
+    }
+}

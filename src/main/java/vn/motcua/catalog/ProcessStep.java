@@ -1,0 +1,10 @@
+package vn.motcua.catalog;
+
+import vn.motcua.identity.Role;
+
+import java.math.BigDecimal;
+
+/** A step of the internal process with who does it and how many working hours it may take. */
+public record ProcessStep(ProcessVariant variant, int position, String name, String responsible, Role role,
+                          BigDecimal durationHours) {
+}

@@ -1,0 +1,125 @@
+package vn.motcua.catalog.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.catalog.CatalogProperties;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.FormFile;
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.ProcedureLevel;
+import vn.motcua.catalog.ProcedureVersion;
+import vn.motcua.catalog.SearchQuery;
+import vn.motcua.organization.AgencyService;
+import vn.motcua.organization.AgencyType;
+import vn.motcua.shared.QrCodes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Public pages of the catalog: no login needed. */
+@Controller
+public class PublicCatalogController {
+    private final CatalogService catalog;
+    private final AgencyService agencies;
+    private final CatalogProperties properties;
+
+    public PublicCatalogController(CatalogService catalog, AgencyService agencies, CatalogProperties properties) {
+        this.catalog = catalog;
+        this.agencies = agencies;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("fields", catalog.fields());
+        model.addAttribute("total", catalog.search(SearchQuery.all(), 1, 1).total());
+        return "home";
+    }
+
+    @GetMapping("/thu-tuc")
+    String search(@RequestParam(name = "q", required = false) String q,
+                  @RequestParam(name = "agency", required = false) Long agency,
+                  @RequestParam(name = "field", required = false) Long field,
+                  @RequestParam(name = "level", required = false) ProcedureLevel level,
+                  @RequestParam(name = "online", required = false) OnlineLevel online,
+                  @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+        SearchQuery query = new SearchQuery(q, agency, field, level, online);
+        model.addAttribute("q", q);
+        model.addAttribute("query", query);
+        model.addAttribute("result", catalog.search(query, page, 20));
+        model.addAttribute("fields", catalog.fields());
+        model.addAttribute("agencies", agencies.activeOn(agencies.today()).stream()
+                .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.PROVINCE_COMMITTEE).toList());
+        model.addAttribute("levels", ProcedureLevel.values());
+        model.addAttribute("onlineLevels", OnlineLevel.values());
+        return "catalog/search";
+    }
+
+    @GetMapping("/thu-tuc/{code}")
+    String procedure(@PathVariable String code, Model model) {
+        ProcedureVersion v = catalog.inForceOn(code, agencies.today()).orElseGet(() -> catalog.latestPublished(code));
+        return show(v, model);
+    }
+
+    @GetMapping("/thu-tuc/{code}/phien-ban/{versionNo}")
+    String version(@PathVariable String code, @PathVariable int versionNo, Model model) {
+        return show(catalog.publishedVersion(code, versionNo), model);
+    }
+
+    private String show(ProcedureVersion v, Model model) {
+        model.addAttribute("v", v);
+        model.addAttribute("current", v.inForceOn(agencies.today()));
+        model.addAttribute("history", catalog.history(v.code(), false));
+        return "catalog/procedure";
+    }
+
+    @GetMapping("/thu-tuc/{code}/niem-yet")
+    String posting(@PathVariable String code, @RequestParam(name = "v", required = false) Integer versionNo,
+                   HttpServletRequest request, Model model) {
+        ProcedureVersion v = versionNo == null ? catalog.current(code) : catalog.publishedVersion(code, versionNo);
+        model.addAttribute("v", v);
+        model.addAttribute("link", publicLink(code, request));
+        return "catalog/posting";
+    }
+
+    @GetMapping(value = "/thu-tuc/{code}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qr(@PathVariable String code, HttpServletRequest request) {
+        catalog.latestPublished(code);
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .contentType(MediaType.IMAGE_PNG).body(QrCodes.png(publicLink(code, request), 320));
+    }
+
+    @GetMapping("/thu-tuc/bieu-mau/{versionId}/{componentId}")
+    ResponseEntity<byte[]> form(@PathVariable long versionId, @PathVariable long componentId) {
+        FormFile f = catalog.formFile(versionId, componentId);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.contentType())).body(f.content());
+    }
+
+    @GetMapping("/thong-ke/cong-bo")
+    String statistics(@RequestParam(name = "nam", required = false) Integer year, Model model) {
+        int y = year == null || year < 2000 || year > 2100 ? agencies.today().getYear() : year;
+        model.addAttribute("year", y);
+        model.addAttribute("stats", catalog.monthlyStatistics(y));
+        return "catalog/stats";
+    }
+
+    /** The address of a procedure's public page, for QR codes. */
+    private String publicLink(String code, HttpServletRequest request) {
+        String base = properties.publicBaseUrl().isEmpty()
+                ? ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString()
+                : properties.publicBaseUrl();
+        return base + "/thu-tuc/" + code;
+    }
+}

@@ -1,0 +1,83 @@
+package vn.motcua.identity.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import vn.motcua.identity.Account;
+import vn.motcua.identity.AccountType;
+import vn.motcua.identity.Role;
+import vn.motcua.identity.RoleGrant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for user_account and user_role. */
+@Repository
+public class AccountStore {
+    private final JdbcClient jdbc;
+
+    public AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Credentials(long id, String username, String passwordHash, boolean enabled, String fullName) {
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select id, username, password_hash, enabled, full_name from user_account where lower(username) = lower(?)")
+                .param(username.trim())
+                .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
+                .optional();
+    }
+
+    public boolean usernameExists(String username) {
+        return jdbc.sql("select count(*) from user_account where lower(username) = lower(?)").param(username.trim())
+                .query(Long.class).single() > 0;
+    }
+
+    public long insert(String username, String hash, String fullName, AccountType type, String email, String phone,
+                       String idNumber, String taxCode) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into user_account (username, password_hash, full_name, account_type, email, phone, id_number, tax_code, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(username.trim(), hash, fullName.trim(), type.name(), email, phone, idNumber, taxCode,
+                        Timestamp.from(Instant.now()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void grant(long userId, Role role, Long agencyId) {
+        jdbc.sql("insert into user_role (user_id, role, agency_id) values (?, ?, ?)").params(userId, role.name(), agencyId).update();
+    }
+
+    public int setEnabled(long userId, boolean enabled) {
+        return jdbc.sql("update user_account set enabled = ?, row_version = row_version + 1 where id = ?").params(enabled, userId).update();
+    }
+
+    public List<RoleGrant> grants(long userId) {
+        return jdbc.sql("select role, agency_id from user_role where user_id = ? order by id").param(userId)
+                .query((rs, n) -> new RoleGrant(Role.valueOf(rs.getString(1)), rs.getObject(2, Long.class))).list();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("select * from user_account where id = ?").param(id).query(this::account).optional();
+    }
+
+    public List<Account> list() {
+        return jdbc.sql("select * from user_account order by account_type desc, username").query(this::account).list();
+    }
+
+    private Account account(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        return new Account(id, rs.getString("username"), rs.getString("full_name"),
+                AccountType.valueOf(rs.getString("account_type")), rs.getString("email"), rs.getString("phone"),
+                rs.getString("id_number"), rs.getString("tax_code"), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), grants(id));
+    }
+}

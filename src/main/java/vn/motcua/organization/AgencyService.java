@@ -1,0 +1,185 @@
+package vn.motcua.organization;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.organization.internal.AgencySnapshot;
+import vn.motcua.organization.internal.AgencyStore;
+import vn.motcua.organization.internal.ParentLink;
+import vn.motcua.shared.ConflictException;
+import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.Problems;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Public API of the organization module. */
+@Service
+public class AgencyService {
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{1,39}");
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AgencyStore store;
+    private final Clock clock;
+
+    public AgencyService(AgencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The tree as it stood on the date. */
+    @Transactional(readOnly = true)
+    public List<AgencyNode> tree(LocalDate date) {
+        return snapshot(date).roots();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Agency> activeOn(LocalDate date) {
+        return snapshot(date).active();
+    }
+
+    /** Every unit ever recorded, with its parent today (or the last it had). */
+    @Transactional(readOnly = true)
+    public List<Agency> all() {
+        return snapshot(today()).all();
+    }
+
+    @Transactional(readOnly = true)
+    public Agency get(long id) {
+        return snapshot(today()).find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy đơn vị có mã số " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Agency> findByCode(String code) {
+        return snapshot(today()).all().stream().filter(a -> a.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isWithin(long agencyId, long ancestorId) {
+        return snapshot(today()).isWithin(agencyId, ancestorId);
+    }
+
+    /** The unit itself and all units below it today. */
+    @Transactional(readOnly = true)
+    public Set<Long> subtree(long agencyId) {
+        return snapshot(today()).subtree(agencyId);
+    }
+
+    /** Where the work of a unit went: itself if in force on the date, else its successor chain. */
+    @Transactional(readOnly = true)
+    public Optional<Agency> successorOn(long agencyId, LocalDate date) {
+        return snapshot(date).successorOnDate(agencyId);
+    }
+
+    /** Every parent period of the unit, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AgencyHistoryEntry> history(long agencyId) {
+        AgencySnapshot now = snapshot(today());
+        return store.links().stream().filter(l -> l.agencyId() == agencyId)
+                .sorted(Comparator.comparing(ParentLink::validFrom))
+                .map(l -> new AgencyHistoryEntry(l.parentId(), now.find(l.parentId()).map(Agency::name).orElse("?"),
+                        l.validFrom(), l.validUntil()))
+                .toList();
+    }
+
+    @Transactional
+    public Agency create(NewAgency request) {
+        Problems p = new Problems();
+        String code = request.code() == null ? "" : request.code().trim().toUpperCase();
+        p.require(CODE.matcher(code).matches(), "code",
+                "Mã đơn vị chỉ gồm chữ in hoa, chữ số, dấu chấm, gạch ngang, gạch dưới (2–40 ký tự).");
+        p.requireText(request.name(), "name", "Tên đơn vị");
+        p.require(request.type() != null, "type", "Chưa chọn loại đơn vị.");
+        p.require(request.validFrom() != null, "validFrom", "Chưa nhập ngày bắt đầu hoạt động.");
+        p.throwIfAny();
+        if (store.codeExists(code)) {
+            p.add("code", "Mã đơn vị " + code + " đã được sử dụng.");
+        }
+        AgencySnapshot atStart = snapshot(request.validFrom());
+        if (request.parentId() == null) {
+            p.require(request.type() == AgencyType.PROVINCE_COMMITTEE, "parentId", "Đơn vị này phải thuộc một đơn vị cấp trên.");
+        } else {
+            p.require(atStart.isActive(request.parentId()), "parentId",
+                    "Đơn vị cấp trên không còn hoạt động vào ngày " + VN_DATE.format(request.validFrom()) + ".");
+        }
+        p.throwIfAny();
+        long id = store.insert(new NewAgency(code, request.name(), request.shortName(), request.type(), request.parentId(),
+                request.validFrom(), request.address(), request.phone(), request.email()));
+        if (request.parentId() != null) {
+            store.link(id, request.parentId(), request.validFrom());
+        }
+        return snapshot(request.validFrom()).find(id).orElseThrow();
+    }
+
+    /** Moves a unit under another parent from the given date; the earlier parent stays in history. */
+    @Transactional
+    public void move(long agencyId, long newParentId, LocalDate effectiveOn) {
+        AgencySnapshot s = snapshot(effectiveOn);
+        Problems p = new Problems();
+        p.require(s.isActive(agencyId), "agencyId", "Đơn vị không còn hoạt động vào ngày hiệu lực.");
+        p.require(s.isActive(newParentId), "parentId", "Đơn vị cấp trên mới không hoạt động vào ngày hiệu lực.");
+        p.throwIfAny();
+        p.require(!s.subtree(agencyId).contains(newParentId), "parentId",
+                "Không thể chuyển đơn vị vào chính nó hoặc vào đơn vị cấp dưới của nó.");
+        p.throwIfAny();
+        store.endLink(agencyId, effectiveOn);
+        store.link(agencyId, newParentId, effectiveOn);
+    }
+
+    /**
+     * Merges units: each source ends on {@code effectiveOn} with the target as its successor, and
+     * the units that sat under a source move under the target. Either all of it happens or none.
+     */
+    @Transactional
+    public void merge(MergeRequest request) {
+        Problems p = new Problems();
+        p.require(request.sourceIds() != null && !request.sourceIds().isEmpty(), "sourceIds", "Chưa chọn đơn vị bị sáp nhập.");
+        p.require(request.targetId() != null, "targetId", "Chưa chọn đơn vị tiếp nhận.");
+        p.require(request.effectiveOn() != null, "effectiveOn", "Chưa nhập ngày hiệu lực.");
+        p.requireText(request.reason(), "reason", "Căn cứ (quyết định/nghị quyết sáp nhập)");
+        p.throwIfAny();
+        LocalDate on = request.effectiveOn();
+        AgencySnapshot before = snapshot(on.minusDays(1));
+        AgencySnapshot at = snapshot(on);
+        Set<Long> sources = new HashSet<>(request.sourceIds());
+        p.require(!sources.contains(request.targetId()), "targetId", "Đơn vị tiếp nhận không thể đồng thời là đơn vị bị sáp nhập.");
+        p.require(at.isActive(request.targetId()), "targetId",
+                "Đơn vị tiếp nhận chưa hoặc không còn hoạt động vào ngày " + VN_DATE.format(on) + ".");
+        for (Long source : sources) {
+            String name = before.find(source).map(Agency::name).orElse("#" + source);
+            p.require(before.isActive(source) && at.isActive(source), "sourceIds",
+                    "Đơn vị " + name + " không hoạt động vào ngày " + VN_DATE.format(on) + " nên không thể sáp nhập.");
+            if (at.isActive(request.targetId())) {
+                p.require(!at.subtree(source).contains(request.targetId()), "targetId",
+                        "Đơn vị tiếp nhận đang trực thuộc " + name + "; hãy chuyển nó ra trước khi sáp nhập.");
+            }
+        }
+        p.throwIfAny();
+        for (Long source : sources) {
+            for (Agency child : at.children(source)) {
+                if (!sources.contains(child.id())) {
+                    store.endLink(child.id(), on);
+                    store.link(child.id(), request.targetId(), on);
+                }
+            }
+            store.endLink(source, on);
+            if (store.end(source, on, request.targetId(), request.reason().trim()) != 1) {
+                throw new ConflictException("Đơn vị đã được người khác thay đổi trong lúc sáp nhập. Vui lòng tải lại.");
+            }
+        }
+    }
+
+    private AgencySnapshot snapshot(LocalDate date) {
+        return new AgencySnapshot(date, store.all(), store.links());
+    }
+}
