@@ -27,7 +27,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(HttpSecurity http) throws Exception {
-        RequestMatcher apiWithCredentials = request -> request.getServletPath().startsWith("/api/")
+        RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 && request.getHeader("Authorization") != null;
         http
                 .authorizeHttpRequests(auth -> auth

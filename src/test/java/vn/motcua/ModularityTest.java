@@ -1,0 +1,36 @@
+package vn.motcua;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fails when a module reaches into another's internals or modules form a cycle. */
+class ModularityTest {
+    private final ApplicationModules modules = ApplicationModules.of(MotCuaApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void theModuleMapInTheDocsNamesEveryModule() throws Exception {
+        Set<String> names = modules.stream().map(ApplicationModule::getName).collect(Collectors.toSet());
+        assertThat(names).containsExactlyInAnyOrder("shared", "organization", "identity", "catalog", "demo");
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/architecture.md"));
+        for (String name : names) {
+            assertThat(doc).as("docs/architecture.md mentions module " + name).contains("`" + name + "`");
+        }
+    }
+
+    @Test
+    void writesModuleDiagrams() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+}
