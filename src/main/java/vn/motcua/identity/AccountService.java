@@ -49,10 +49,10 @@ public class AccountService {
                         "roles", "Vai trò \"" + g.role().label() + "\" phải gắn với một đơn vị đang hoạt động.");
             }
         }
-        p.throwIfAny();
-        if (store.usernameExists(a.username())) {
-            p.add("username", "Tên đăng nhập \"" + a.username().trim() + "\" đã được sử dụng.").throwIfAny();
+        if (a.username() != null && USERNAME.matcher(a.username().trim()).matches() && store.usernameExists(a.username())) {
+            p.add("username", "Tên đăng nhập \"" + a.username().trim() + "\" đã được sử dụng.");
         }
+        p.throwIfAny();
         long id = store.insert(a.username(), encoder.encode(a.password()), a.fullName(), a.type(), trim(a.email()),
                 trim(a.phone()), trim(a.idNumber()), trim(a.taxCode()));
         for (RoleGrant g : roles) {

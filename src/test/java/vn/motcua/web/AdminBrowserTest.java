@@ -1,0 +1,127 @@
+package vn.motcua.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.IntegrationTest;
+import vn.motcua.catalog.CatalogService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A TTHC-control officer logs in, drafts a procedure, is told what is wrong, fixes it and publishes. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminBrowserTest {
+    @LocalServerPort int port;
+    @Autowired CatalogService catalog;
+    WebDriver driver;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        driver = BrowserSupport.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void type(String id, String text) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Decimal numbers are set as the browser stores them, whatever the locale's decimal separator. */
+    void number(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    }
+
+    @Test
+    void draftValidateAndPublishAProcedure() throws Exception {
+        driver.get(url("/dang-nhap?lang=vi"));
+        type("username", "kiemsoat");
+        type("password", "wrong-password");
+        driver.findElement(By.id("login-submit")).click();
+        assertThat(driver.findElement(By.id("login-error")).getText()).contains("không đúng");
+        type("username", "kiemsoat");
+        type("password", "MotCua@2026");
+        driver.findElement(By.id("login-submit")).click();
+        assertThat(driver.findElement(By.id("nav-logout")).getText()).contains("Lê Thị Thu Hà");
+
+        driver.get(url("/quan-tri/thu-tuc"));
+        driver.findElement(By.id("new-procedure")).click();
+        type("code", "1.077001");
+        type("name", "Cấp phép hoạt động thử nghiệm trên trình duyệt");
+        new Select(driver.findElement(By.id("fieldId"))).selectByVisibleText("Hoạt động xây dựng");
+        new Select(driver.findElement(By.id("level"))).selectByValue("PROVINCE");
+        new Select(driver.findElement(By.id("agencyId"))).selectByVisibleText("Sở Xây dựng tỉnh An Giang");
+        type("implementingAgency", "Sở Xây dựng");
+        driver.findElement(By.id("byOnline")).click();
+        new Select(driver.findElement(By.id("onlineLevel"))).selectByValue("FULL");
+        type("timeLimitDays", "5");
+        number("onlineTimeLimitDays", "4.5");
+        type("steps", "Nộp hồ sơ; nhận kết quả.");
+        type("subjects", "Doanh nghiệp");
+        type("resultType", "Giấy phép");
+        type("legalBasis", "Luật Xây dựng 2014");
+        type("component-0", "Đơn đề nghị cấp phép");
+        type("feesNote", "Không thu phí, lệ phí.");
+        type("step-0", "Tiếp nhận");
+        driver.findElement(By.name("process[0].responsible")).sendKeys("Trung tâm PVHCC tỉnh");
+        new Select(driver.findElement(By.name("process[0].role"))).selectByValue("RECEIVING_OFFICER");
+        type("hours-0", "4");
+        driver.findElement(By.id("save-draft")).click();
+        // 4.5 days online is not 20% shorter than 5 days
+        assertThat(driver.findElement(By.id("form-errors")).getText()).contains("ít nhất 20%").contains("tối đa 4 ngày");
+        BrowserSupport.screenshot(driver, "admin-validation");
+        type("onlineTimeLimitDays", "4");
+        driver.findElement(By.id("save-draft")).click();
+        assertThat(driver.findElement(By.id("flash")).getText()).contains("Đã lưu dự thảo");
+
+        // publishing needs an online process too
+        driver.findElement(By.id("go-publish")).click();
+        type("number", "3401/QĐ-UBND");
+        type("title", "Công bố thủ tục hành chính mới lĩnh vực xây dựng");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('signedOn').value='2026-11-18'; document.getElementById('effectiveOn').value='2026-11-20';");
+        driver.findElement(By.id("publish-submit")).click();
+        assertThat(driver.findElement(By.id("form-errors")).getText()).contains("quy trình nội bộ cho hồ sơ nộp trực tuyến");
+
+        driver.findElement(By.linkText("← Quay lại dự thảo")).click();
+        int row = driver.findElements(By.cssSelector("#step-rows tbody tr")).size() - 1;
+        new Select(driver.findElement(By.name("process[" + row + "].variant"))).selectByValue("ONLINE");
+        type("step-" + row, "Tiếp nhận trực tuyến");
+        driver.findElement(By.name("process[" + row + "].responsible")).sendKeys("Trung tâm PVHCC tỉnh");
+        new Select(driver.findElement(By.name("process[" + row + "].role"))).selectByValue("RECEIVING_OFFICER");
+        type("hours-" + row, "2");
+        driver.findElement(By.id("save-draft")).click();
+        assertThat(driver.findElement(By.id("flash")).getText()).contains("Đã lưu dự thảo");
+        driver.findElement(By.id("go-publish")).click();
+        type("number", "3401/QĐ-UBND");
+        type("title", "Công bố thủ tục hành chính mới lĩnh vực xây dựng");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('signedOn').value='2026-11-18'; document.getElementById('effectiveOn').value='2026-11-20';");
+        driver.findElement(By.id("publish-submit")).click();
+        assertThat(driver.findElement(By.id("flash")).getText()).contains("Đã công bố phiên bản 1").contains("3401/QĐ-UBND");
+        assertThat(catalog.current("1.077001").onlineTimeLimitDays()).isEqualByComparingTo("4");
+
+        driver.get(url("/thu-tuc?q=thu+nghiem+tren+trinh+duyet"));
+        assertThat(driver.findElement(By.id("result-table")).getText()).contains("1.077001");
+        driver.findElement(By.id("nav-logout")).click();
+        assertThat(driver.findElement(By.id("nav-login")).isDisplayed()).isTrue();
+    }
+}

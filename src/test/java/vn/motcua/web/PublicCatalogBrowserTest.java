@@ -1,0 +1,111 @@
+package vn.motcua.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.IntegrationTest;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public catalog as a citizen uses it, in a real headless browser. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicCatalogBrowserTest {
+    @LocalServerPort int port;
+    WebDriver driver;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        driver = BrowserSupport.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void searchWithoutDiacriticsThenOpenTheProcedure() throws Exception {
+        driver.get(url("/?lang=vi"));
+        driver.findElement(By.id("q")).sendKeys("ho tich");
+        driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("result-table")));
+        List<String> names = driver.findElements(By.cssSelector("a.procedure-link")).stream().map(WebElement::getText).toList();
+        assertThat(names).contains("Đăng ký khai sinh", "Đăng ký kết hôn");
+        BrowserSupport.screenshot(driver, "search-ho-tich");
+
+        driver.findElement(By.linkText("Đăng ký khai sinh")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("procedure-name")));
+        assertThat(driver.findElement(By.id("procedure-name")).getText()).isEqualTo("Đăng ký khai sinh");
+        assertThat(driver.findElement(By.id("proc-code")).getText()).isEqualTo("1.001193");
+        assertThat(driver.findElement(By.id("components")).getText()).contains("Tờ khai đăng ký khai sinh theo mẫu");
+        assertThat(driver.findElement(By.id("online-time-limit")).getText()).contains("1,5");
+        assertThat(driver.findElement(By.id("history")).findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        BrowserSupport.screenshot(driver, "procedure-page");
+    }
+
+    @Test
+    void liveSearchAndFiltersUpdateTheResults() {
+        driver.get(url("/thu-tuc"));
+        String all = driver.findElement(By.id("result-count")).getText();
+        new Select(driver.findElement(By.id("online"))).selectByValue("FULL");
+        waiting().until(d -> !d.findElement(By.id("result-count")).getText().equals(all));
+        List<WebElement> badges = driver.findElements(By.cssSelector("#result-table tbody .badge"));
+        assertThat(badges).isNotEmpty().allSatisfy(b -> assertThat(b.getText()).isEqualTo("Toàn trình"));
+        assertThat(driver.getCurrentUrl()).contains("online=FULL");
+
+        String filtered = driver.findElement(By.id("result-count")).getText();
+        WebElement q = driver.findElement(By.id("q"));
+        q.sendKeys("DOANH NGHIEP TU NHAN");
+        waiting().until(d -> !d.findElement(By.id("result-count")).getText().equals(filtered));
+        assertThat(driver.findElements(By.cssSelector("a.procedure-link"))).extracting(WebElement::getText)
+                .containsExactly("Đăng ký thành lập doanh nghiệp tư nhân");
+        assertThat(driver.getCurrentUrl()).contains("online=FULL").contains("q=DOANH");
+    }
+
+    @Test
+    void nothingFoundSaysSoInVietnamese() {
+        driver.get(url("/thu-tuc?q=khong+co+thu+tuc+nay"));
+        assertThat(driver.findElement(By.id("no-results")).getText()).contains("Không tìm thấy thủ tục nào");
+    }
+
+    @Test
+    void postingSheetShowsAQrCodeImage() throws Exception {
+        driver.get(url("/thu-tuc/1.012760/niem-yet"));
+        WebElement qr = driver.findElement(By.id("qr"));
+        waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth", qr)).intValue() > 0);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).containsIgnoringCase("cấp giấy chứng nhận quyền sử dụng đất lần đầu");
+        assertThat(driver.findElement(By.id("components")).getText()).contains("Mẫu số 04/ĐK");
+        BrowserSupport.screenshot(driver, "posting-sheet");
+    }
+
+    @Test
+    void englishOnRequest() {
+        driver.get(url("/thu-tuc?lang=en"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Procedure catalog");
+        driver.get(url("/thu-tuc?lang=vi"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Danh mục thủ tục hành chính");
+    }
+}
