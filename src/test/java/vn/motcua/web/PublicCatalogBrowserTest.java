@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,7 +44,8 @@ class PublicCatalogBrowserTest {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        // htmx swaps the results in place, so an element read a moment ago may be gone: look again
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 
     @Test
@@ -72,16 +74,18 @@ class PublicCatalogBrowserTest {
         String all = driver.findElement(By.id("result-count")).getText();
         new Select(driver.findElement(By.id("online"))).selectByValue("FULL");
         waiting().until(d -> !d.findElement(By.id("result-count")).getText().equals(all));
-        List<WebElement> badges = driver.findElements(By.cssSelector("#result-table tbody .badge"));
-        assertThat(badges).isNotEmpty().allSatisfy(b -> assertThat(b.getText()).isEqualTo("Toàn trình"));
+        waiting().until(d -> {
+            List<String> badges = d.findElements(By.cssSelector("#result-table tbody .badge")).stream().map(WebElement::getText).toList();
+            return !badges.isEmpty() && badges.stream().allMatch("Toàn trình"::equals);
+        });
         assertThat(driver.getCurrentUrl()).contains("online=FULL");
 
         String filtered = driver.findElement(By.id("result-count")).getText();
         WebElement q = driver.findElement(By.id("q"));
         q.sendKeys("DOANH NGHIEP TU NHAN");
         waiting().until(d -> !d.findElement(By.id("result-count")).getText().equals(filtered));
-        assertThat(driver.findElements(By.cssSelector("a.procedure-link"))).extracting(WebElement::getText)
-                .containsExactly("Đăng ký thành lập doanh nghiệp tư nhân");
+        waiting().until(d -> d.findElements(By.cssSelector("a.procedure-link")).stream().map(WebElement::getText).toList()
+                .equals(List.of("Đăng ký thành lập doanh nghiệp tư nhân")));
         assertThat(driver.getCurrentUrl()).contains("online=FULL").contains("q=DOANH");
     }
 
