@@ -1,53 +1,22 @@
 package vn.motcua.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.IntegrationTest;
 import vn.motcua.catalog.CatalogService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A TTHC-control officer logs in, drafts a procedure, is told what is wrong, fixes it and publishes. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminBrowserTest {
-    @LocalServerPort int port;
+class AdminBrowserTest extends BrowserTestBase {
     @Autowired CatalogService catalog;
-    WebDriver driver;
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = BrowserSupport.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void type(String id, String text) {
-        WebElement e = driver.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    /** Decimal numbers are set as the browser stores them, whatever the locale's decimal separator. */
-    void number(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
+    void fillDecision() {
+        type("number", "3401/QĐ-UBND");
+        type("title", "Công bố thủ tục hành chính mới lĩnh vực xây dựng");
+        setValue("signedOn", "2026-11-18");
+        setValue("effectiveOn", "2026-11-20");
     }
 
     @Test
@@ -73,7 +42,7 @@ class AdminBrowserTest {
         driver.findElement(By.id("byOnline")).click();
         new Select(driver.findElement(By.id("onlineLevel"))).selectByValue("FULL");
         type("timeLimitDays", "5");
-        number("onlineTimeLimitDays", "4.5");
+        setValue("onlineTimeLimitDays", "4.5");
         type("steps", "Nộp hồ sơ; nhận kết quả.");
         type("subjects", "Doanh nghiệp");
         type("resultType", "Giấy phép");
@@ -94,10 +63,7 @@ class AdminBrowserTest {
 
         // publishing needs an online process too
         driver.findElement(By.id("go-publish")).click();
-        type("number", "3401/QĐ-UBND");
-        type("title", "Công bố thủ tục hành chính mới lĩnh vực xây dựng");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "document.getElementById('signedOn').value='2026-11-18'; document.getElementById('effectiveOn').value='2026-11-20';");
+        fillDecision();
         driver.findElement(By.id("publish-submit")).click();
         assertThat(driver.findElement(By.id("form-errors")).getText()).contains("quy trình nội bộ cho hồ sơ nộp trực tuyến");
 
@@ -111,10 +77,7 @@ class AdminBrowserTest {
         driver.findElement(By.id("save-draft")).click();
         assertThat(driver.findElement(By.id("flash")).getText()).contains("Đã lưu dự thảo");
         driver.findElement(By.id("go-publish")).click();
-        type("number", "3401/QĐ-UBND");
-        type("title", "Công bố thủ tục hành chính mới lĩnh vực xây dựng");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "document.getElementById('signedOn').value='2026-11-18'; document.getElementById('effectiveOn').value='2026-11-20';");
+        fillDecision();
         driver.findElement(By.id("publish-submit")).click();
         assertThat(driver.findElement(By.id("flash")).getText()).contains("Đã công bố phiên bản 1").contains("3401/QĐ-UBND");
         assertThat(catalog.current("1.077001").onlineTimeLimitDays()).isEqualByComparingTo("4");

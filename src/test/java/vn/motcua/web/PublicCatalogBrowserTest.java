@@ -1,52 +1,18 @@
 package vn.motcua.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.IntegrationTest;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public catalog as a citizen uses it, in a real headless browser. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicCatalogBrowserTest {
-    @LocalServerPort int port;
-    WebDriver driver;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        driver = BrowserSupport.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebDriverWait waiting() {
-        // htmx swaps the results in place, so an element read a moment ago may be gone: look again
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
-    }
+class PublicCatalogBrowserTest extends BrowserTestBase {
 
     @Test
     void searchWithoutDiacriticsThenOpenTheProcedure() throws Exception {
