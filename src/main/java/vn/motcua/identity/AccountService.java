@@ -98,6 +98,12 @@ public class AccountService {
         return store.list();
     }
 
+    /** Enabled accounts holding the role, with the units they hold it for. */
+    @Transactional(readOnly = true)
+    public List<Account> withRole(Role role) {
+        return store.list().stream().filter(a -> a.enabled() && a.roles().stream().anyMatch(g -> g.role() == role)).toList();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return store.list().size();

@@ -75,6 +75,12 @@ public class AgencyService {
         return snapshot(today()).subtree(agencyId);
     }
 
+    /** The unit and every unit above it today. */
+    @Transactional(readOnly = true)
+    public List<Long> ancestorsAndSelf(long agencyId) {
+        return snapshot(today()).ancestorsAndSelf(agencyId);
+    }
+
     /** Where the work of a unit went: itself if in force on the date, else its successor chain. */
     @Transactional(readOnly = true)
     public Optional<Agency> successorOn(long agencyId, LocalDate date) {

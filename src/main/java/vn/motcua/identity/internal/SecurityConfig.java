@@ -31,11 +31,13 @@ public class SecurityConfig {
                 && request.getHeader("Authorization") != null;
         http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/dang-nhap", "/dang-ky", "/error",
+                        .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/tra-cuu", "/dang-nhap", "/dang-ky", "/error",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures/**", "/api/v1/fields/**", "/api/v1/agencies/**",
-                                "/api/v1/statistics/**").permitAll()
+                                "/api/v1/statistics/**", "/api/v1/calendar/**", "/api/v1/tracking").permitAll()
+                        .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR", "ADMIN")
+                        .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi").hasRole("CITIZEN")
                         .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/quan-tri/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

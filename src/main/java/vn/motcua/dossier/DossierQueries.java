@@ -1,0 +1,165 @@
+package vn.motcua.dossier;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.catalog.ProcessStep;
+import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Role;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.AgencyService;
+import vn.motcua.shared.NotFoundException;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Read side of the dossier module: queues, the dossier book, public tracking. */
+@Service
+@Transactional(readOnly = true)
+public class DossierQueries {
+    private static final int QUEUE_LIMIT = 200;
+    private final DossierStore store;
+    private final DossierService dossiers;
+    private final AgencyService agencies;
+
+    public DossierQueries(DossierStore store, DossierService dossiers, AgencyService agencies) {
+        this.store = store;
+        this.dossiers = dossiers;
+        this.agencies = agencies;
+    }
+
+    /** A queue of the officer's units, oldest due first. */
+    public List<DossierView> queue(CurrentUser user, Queue queue) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = switch (queue) {
+            case INTAKE -> {
+                params.put("units", units(user, Role.RECEIVING_OFFICER, false));
+                yield "status in ('SUBMITTED', 'INTAKE_SUPPLEMENT') and receiving_agency_id in (:units)";
+            }
+            case MY_STEP -> {
+                List<String> parts = new ArrayList<>();
+                for (Role role : List.of(Role.RECEIVING_OFFICER, Role.PROCESSING_OFFICER, Role.LEADER)) {
+                    Set<Long> units = units(user, role, role != Role.RECEIVING_OFFICER);
+                    if (!units.isEmpty()) {
+                        params.put("u_" + role.name(), units);
+                        parts.add("(step_role = '" + role.name() + "' and " + (role == Role.RECEIVING_OFFICER ? "receiving" : "handling")
+                                + "_agency_id in (:u_" + role.name() + "))");
+                    }
+                }
+                yield parts.isEmpty() ? "1 = 0" : "status = 'PROCESSING' and (" + String.join(" or ", parts) + ")";
+            }
+            case PAUSED -> scoped(user, params, "status = 'PAUSED'");
+            case OVERDUE -> {
+                params.put("now", Timestamp.valueOf(dossiers.now()));
+                yield scoped(user, params, "status in ('PROCESSING', 'PAUSED') and due_at < :now");
+            }
+            case FINISHED -> scoped(user, params, "status in ('RETURNED', 'REFUSED', 'WITHDRAWN')");
+        };
+        String order = queue == Queue.FINISHED ? "finished_at desc" : "coalesce(due_at, submitted_at), id";
+        return views(store.list(where, params, order, QUEUE_LIMIT));
+    }
+
+    public long count(CurrentUser user, Queue queue) {
+        return queue(user, queue).size();
+    }
+
+    /** Sổ theo dõi hồ sơ: dossiers received by a one-stop unit (and the units under it) in a period. */
+    public List<DossierView> book(long agencyId, LocalDate from, LocalDate to) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("units", agencies.subtree(agencyId));
+        params.put("from", Timestamp.valueOf(from.atStartOfDay()));
+        params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        return views(store.list("receiving_agency_id in (:units) and submitted_at >= :from and submitted_at < :to", params,
+                "submitted_at, id", 5000));
+    }
+
+    /**
+     * Public tracking by code and a check value (the last four digits of the phone number or of the
+     * personal ID number), so that a code alone does not reveal anything.
+     */
+    public Tracking track(String code, String check) {
+        NotFoundException notFound = new NotFoundException("Không tìm thấy hồ sơ với mã và số kiểm tra đã nhập.");
+        if (code == null || code.isBlank() || check == null || check.trim().length() < 4) {
+            throw notFound;
+        }
+        Dossier d = store.findByCode(code.trim()).orElseThrow(() -> notFound);
+        String c = check.trim();
+        boolean matches = (d.applicant().phone() != null && d.applicant().phone().endsWith(c))
+                || (d.applicant().idNumber() != null && d.applicant().idNumber().endsWith(c));
+        if (!matches) {
+            throw notFound;
+        }
+        List<Tracking.Step> steps = d.events().stream().filter(e -> e.action() != DossierAction.WARN && e.action() != DossierAction.ASSIGN)
+                .map(e -> new Tracking.Step(e.at(), e.action().label())).toList();
+        String missing = d.events().stream().filter(e -> e.action() == DossierAction.REQUEST_SUPPLEMENT_AT_INTAKE || e.action() == DossierAction.PAUSE)
+                .reduce((a, b) -> b).filter(e -> d.status() == DossierStatus.INTAKE_SUPPLEMENT || d.status() == DossierStatus.PAUSED)
+                .map(DossierEvent::note).orElse(null);
+        return new Tracking(d.code(), d.procedureName(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(),
+                d.newAppointmentAt(), d.finishedAt(), dossiers.deadline(d), name(d.receivingAgencyId()), name(d.handlingAgencyId()), steps, missing);
+    }
+
+    /** Dossiers of a citizen's own account. */
+    public List<DossierView> mine(CurrentUser user) {
+        return views(store.list("applicant_username = :u", Map.of("u", user.username()), "submitted_at desc", QUEUE_LIMIT));
+    }
+
+    public DossierView view(Dossier d) {
+        return views(List.of(d)).get(0);
+    }
+
+    private List<DossierView> views(List<Dossier> list) {
+        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        List<DossierView> result = new ArrayList<>();
+        for (Dossier d : list) {
+            String stepName = null;
+            String stepRole = null;
+            if (d.currentStep() != null && d.open()) {
+                List<ProcessStep> steps = dossiers.steps(d);
+                if (d.currentStep() <= steps.size()) {
+                    ProcessStep s = steps.get(d.currentStep() - 1);
+                    stepName = d.currentStep() + ". " + s.name();
+                    stepRole = s.role().label();
+                }
+            }
+            result.add(new DossierView(d, dossiers.deadline(d), names.get(d.receivingAgencyId()).name(),
+                    names.get(d.handlingAgencyId()).name(), stepName, stepRole));
+        }
+        return result;
+    }
+
+    private String scoped(CurrentUser user, Map<String, Object> params, String condition) {
+        Set<Long> units = new HashSet<>();
+        for (Role role : Role.values()) {
+            if (role != Role.CITIZEN) {
+                units.addAll(units(user, role, true));
+            }
+        }
+        params.put("scope", units.isEmpty() ? Set.of(-1L) : units);
+        return condition + " and (handling_agency_id in (:scope) or receiving_agency_id in (:scope))";
+    }
+
+    /** The units a role covers: each granted unit and those below it, and (for handling) those above it. */
+    private Set<Long> units(CurrentUser user, Role role, boolean withAncestors) {
+        Set<Long> units = new HashSet<>();
+        for (Long u : user.unitsFor(role)) {
+            units.addAll(agencies.subtree(u));
+            if (withAncestors && role != Role.AUDITOR && role != Role.ADMIN) {
+                units.addAll(agencies.ancestorsAndSelf(u));
+            }
+        }
+        return units.isEmpty() ? Set.of(-1L) : units;
+    }
+
+    private String name(long agencyId) {
+        return agencies.get(agencyId).name();
+    }
+}

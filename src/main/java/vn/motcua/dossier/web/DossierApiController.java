@@ -1,0 +1,100 @@
+package vn.motcua.dossier.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.Delivery;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierView;
+import vn.motcua.dossier.IntakeDecision;
+import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.Outcome;
+import vn.motcua.dossier.Queue;
+import vn.motcua.dossier.Tracking;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.shared.NotFoundException;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** JSON API of dossiers: the same operations as the officers' pages, and public tracking. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Dossiers", description = "Hồ sơ thủ tục hành chính")
+public class DossierApiController {
+    private final DossierService dossiers;
+    private final DossierQueries queries;
+
+    public DossierApiController(DossierService dossiers, DossierQueries queries) {
+        this.dossiers = dossiers;
+        this.queries = queries;
+    }
+
+    private static CurrentUser user() {
+        return CurrentUser.get().orElseThrow();
+    }
+
+    @GetMapping("/tracking")
+    @Operation(summary = "Tra cứu công khai theo mã hồ sơ và 4 số cuối điện thoại hoặc số định danh")
+    public Tracking track(@RequestParam String code, @RequestParam String check) {
+        return queries.track(code, check);
+    }
+
+    @PostMapping("/dossiers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Tiếp nhận hồ sơ trực tiếp hoặc bưu chính (cán bộ một cửa)")
+    public Dossier receive(@RequestBody IntakeRequest request) {
+        return dossiers.receive(request, user());
+    }
+
+    @GetMapping("/dossiers")
+    @Operation(summary = "Hàng đợi hồ sơ của cán bộ")
+    public List<DossierView> queue(@RequestParam(defaultValue = "MY_STEP") Queue queue) {
+        return queries.queue(user(), queue);
+    }
+
+    @GetMapping("/dossiers/{id}")
+    public Dossier get(@PathVariable long id) {
+        Dossier d = dossiers.get(id);
+        if (!dossiers.maySee(user(), d)) {
+            throw new NotFoundException("Không tìm thấy hồ sơ.");
+        }
+        return d;
+    }
+
+    /** The body of an action; each action reads the fields it needs. */
+    public record Action(long rowVersion, String note, String reason, Outcome outcome, String resultText, Delivery delivery,
+                         Long toAgencyId, String assignee, String explanation, LocalDateTime newAppointment,
+                         IntakeDecision decision, Set<Long> present) {
+    }
+
+    @PostMapping("/dossiers/{id}/{action}")
+    @Operation(summary = "Thao tác: intake-decision, forward, send-back, pause, resume, transfer, assign, apologise, return-result, withdraw")
+    public Dossier act(@PathVariable long id, @PathVariable String action, @RequestBody Action a) {
+        CurrentUser u = user();
+        return switch (action) {
+            case "intake-decision" -> dossiers.decideIntake(id, a.rowVersion(), a.decision(), a.present(), a.reason(), u);
+            case "forward" -> dossiers.forward(id, a.rowVersion(), a.note(), a.outcome(), a.resultText(), u);
+            case "send-back" -> dossiers.sendBack(id, a.rowVersion(), a.reason(), u);
+            case "pause" -> dossiers.pause(id, a.rowVersion(), a.reason(), u);
+            case "resume" -> dossiers.resume(id, a.rowVersion(), a.note(), u);
+            case "transfer" -> dossiers.transfer(id, a.rowVersion(), a.toAgencyId(), a.note(), u);
+            case "assign" -> dossiers.assign(id, a.rowVersion(), a.assignee(), u);
+            case "apologise" -> dossiers.apologise(id, a.rowVersion(), a.explanation(), a.newAppointment(), u);
+            case "return-result" -> dossiers.returnResult(id, a.rowVersion(), a.delivery(), a.note(), u);
+            case "withdraw" -> dossiers.withdraw(id, a.rowVersion(), a.reason(), u);
+            default -> throw new NotFoundException("Không có thao tác \"" + action + "\".");
+        };
+    }
+}
