@@ -4,13 +4,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** On PostgreSQL the test schema is wiped once per run, so every run starts from the migrations. */
+/**
+ * Test set-up shared by every integration test: a clock tests can move, and on PostgreSQL a schema wiped
+ * once per run, so every run starts from the migrations.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfig {
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
+
+    /** Replaces the system clock so that tests can move time (deadlines, pauses, lateness). */
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock();
+    }
 
     @Bean
     FlywayMigrationStrategy cleanThenMigrate(@Value("${motcua.test.clean-database:false}") boolean clean) {
