@@ -42,6 +42,12 @@ abstract class BrowserTestBase {
         return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 
+    /** Waits until the element (on the page a click is loading) shows the text; returns the whole text. */
+    String expectText(String id, String text) {
+        waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));
+        return driver.findElement(By.id(id)).getText();
+    }
+
     void type(String id, String text) {
         WebElement e = driver.findElement(By.id(id));
         e.clear();
