@@ -1,0 +1,170 @@
+package vn.motcua.bench;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.motcua.MotCuaApplication;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.identity.Account;
+import vn.motcua.identity.AccountService;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.AgencyService;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Benchmark (a command, not a test): loads N dossiers (default 1,000,000) with their history into a
+ * PostgreSQL schema of its own, then measures dossier transitions per second through the real service
+ * (with its checks, optimistic locking and audit trail) and the latency of public status lookups.
+ * Run with {@code bin/benchmark [N]}; see docs/benchmarks.md.
+ */
+public final class DossierBenchmark {
+    private static final String URL = System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getProperty("bench.user", "postgres");
+    private static final String SCHEMA = "motcua_bench";
+
+    private DossierBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+        int transitions = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 10000;
+        try (Connection c = DriverManager.getConnection(URL, USER, System.getProperty("bench.password", ""));
+             Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+        SpringApplication app = new SpringApplication(MotCuaApplication.class);
+        String[] properties = {
+                "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + System.getProperty("bench.password", ""),
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--motcua.scheduling.enabled=false",
+                "--server.port=0",
+                "--logging.level.root=WARN"};
+        try (ConfigurableApplicationContext ctx = app.run(properties)) {
+            run(ctx, n, transitions, lookups);
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, int n, int transitions, int lookups) throws Exception {
+        JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+        CatalogService catalog = ctx.getBean(CatalogService.class);
+        AgencyService agencies = ctx.getBean(AgencyService.class);
+        DossierService dossiers = ctx.getBean(DossierService.class);
+        DossierQueries queries = ctx.getBean(DossierQueries.class);
+        AccountService accounts = ctx.getBean(AccountService.class);
+
+        long version = catalog.current("1.001078").id();
+        long counter = agencies.findByCode("AG.TTPVHCC").orElseThrow().id();
+        long handling = agencies.findByCode("AG.STP").orElseThrow().id();
+        long t0 = System.nanoTime();
+        // 80 % finished, 20 % in progress at step 2 (the specialist's step of 1.001078), spread over two years
+        jdbc.sql("""
+                insert into dossier (code, procedure_version_id, procedure_code, procedure_name, channel, process_variant,
+                  receiving_agency_id, handling_agency_id, applicant_name, applicant_id_number, applicant_phone, status,
+                  submitted_at, received_at, time_limit_days, due_at, current_step, step_role, step_started_at, step_due_at,
+                  result_outcome, result_text, result_delivery, finished_at, late)
+                select 'BENCH-' || lpad(i::text, 8, '0'), :version, '1.001078', 'Cấp Phiếu lý lịch tư pháp', case when i % 3 = 0 then 'ONLINE' else 'COUNTER' end,
+                  'STANDARD', :counter, :handling, 'Người nộp ' || i, lpad((89000000000 + i)::text, 12, '0'), '09' || lpad((i % 100000000)::text, 8, '0'),
+                  case when i % 5 = 0 then 'PROCESSING' else 'RETURNED' end,
+                  ts, ts, 10, ts + interval '14 days', case when i % 5 = 0 then 2 else 4 end,
+                  case when i % 5 = 0 then 'PROCESSING_OFFICER' else null end, ts, ts + interval '8 days',
+                  case when i % 5 = 0 then null else 'GRANTED' end, case when i % 5 = 0 then null else 'Phiếu số ' || i end,
+                  case when i % 5 = 0 then null else 'COUNTER' end, case when i % 5 = 0 then null else ts + interval '10 days' end,
+                  i % 37 = 0
+                from (select i, timestamp '2025-01-01 08:00' + (i % 700) * interval '1 day' + (i % 480) * interval '1 minute' as ts
+                      from generate_series(1, :n) i) g""")
+                .param("version", version).param("counter", counter).param("handling", handling).param("n", n).update();
+        long t1 = System.nanoTime();
+        jdbc.sql("""
+                insert into dossier_event (dossier_id, at, actor, action, from_status, to_status, step, agency_id, note)
+                select d.id, d.submitted_at + (k * interval '1 hour'), 'tiepnhan',
+                       case k when 0 then 'SUBMIT' when 1 then 'ACCEPT' else 'FORWARD' end,
+                       case k when 0 then null else 'PROCESSING' end, 'PROCESSING', k + 1, d.handling_agency_id, 'bench'
+                from dossier d cross join generate_series(0, 2) k where d.code like 'BENCH-%'""").update();
+        jdbc.sql("analyze").update();
+        long t2 = System.nanoTime();
+        long total = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        long events = jdbc.sql("select count(*) from dossier_event").query(Long.class).single();
+        System.out.printf("loaded %,d dossiers in %.1f s and %,d history rows in %.1f s%n", total, (t1 - t0) / 1e9, events, (t2 - t1) / 1e9);
+
+        CurrentUser specialist = user(accounts, "chuyenvien.stp");
+        List<Long> ids = jdbc.sql("select id from dossier where status = 'PROCESSING' and current_step = 2 order by id fetch first " + transitions + " rows only")
+                .query(Long.class).list();
+        // warm-up
+        for (int i = 0; i < Math.min(200, ids.size() / 10); i++) {
+            Dossier d = dossiers.get(ids.get(i));
+            dossiers.forward(d.id(), d.rowVersion(), null, null, null, specialist);
+        }
+        List<Long> measured = ids.subList(Math.min(200, ids.size() / 10), ids.size());
+        for (int threads : new int[]{1, 4}) {
+            List<List<Long>> slices = new ArrayList<>();
+            int half = measured.size() / 2;
+            List<Long> batch = threads == 1 ? measured.subList(0, half) : measured.subList(half, measured.size());
+            for (int t = 0; t < threads; t++) {
+                slices.add(batch.subList(batch.size() * t / threads, batch.size() * (t + 1) / threads));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            AtomicInteger done = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<Long> slice : slices) {
+                futures.add(pool.submit(() -> {
+                    for (Long id : slice) {
+                        Dossier d = dossiers.get(id);
+                        dossiers.forward(d.id(), d.rowVersion(), "bench", null, null, specialist);
+                        done.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            double secs = (System.nanoTime() - start) / 1e9;
+            System.out.printf("transitions (read + forward, %d thread%s): %,d in %.2f s = %.0f per second%n", threads, threads == 1 ? "" : "s",
+                    done.get(), secs, done.get() / secs);
+        }
+
+        Random random = new Random(42);
+        long[] nanos = new long[lookups];
+        for (int i = 0; i < lookups + 500; i++) {
+            int k = 1 + random.nextInt(n);
+            String code = String.format("BENCH-%08d", k);
+            String phone = "09" + String.format("%08d", k % 100000000);
+            long s = System.nanoTime();
+            queries.track(code, phone.substring(phone.length() - 4));
+            long e = System.nanoTime() - s;
+            if (i >= 500) {
+                nanos[i - 500] = e;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("status lookups (code + check digits, with history), %,d samples: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                lookups, nanos[lookups / 2] / 1e6, nanos[(int) (lookups * 0.95)] / 1e6, nanos[(int) (lookups * 0.99)] / 1e6,
+                nanos[lookups - 1] / 1e6);
+        System.out.println("total " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
+    }
+
+    private static CurrentUser user(AccountService accounts, String username) {
+        Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
+        return new CurrentUser(a.id(), a.username(), a.fullName(), a.roles());
+    }
+}
