@@ -25,7 +25,19 @@ import vn.motcua.catalog.ProcessVariant;
 import vn.motcua.catalog.PublicationAction;
 import vn.motcua.catalog.PublishRequest;
 import vn.motcua.catalog.UploadedForm;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.Delivery;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.IntakeDecision;
+import vn.motcua.dossier.IntakeRequest;
+import vn.motcua.dossier.Outcome;
+import vn.motcua.dossier.UploadedDocument;
+import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
+import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.AccountType;
 import vn.motcua.identity.NewAccount;
 import vn.motcua.identity.Role;
@@ -43,6 +55,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 
@@ -61,13 +76,18 @@ public class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final ProcedureAdminService admin;
     private final ObjectMapper json;
+    private final DossierService dossiers;
+    private final CatalogService catalog;
     private final Map<String, Long> ids = new HashMap<>();
 
-    public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json) {
+    public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
+                          DossierService dossiers, CatalogService catalog) {
         this.agencies = agencies;
         this.accounts = accounts;
         this.admin = admin;
         this.json = json;
+        this.dossiers = dossiers;
+        this.catalog = catalog;
     }
 
     @Override
@@ -79,6 +99,7 @@ public class DemoDataLoader implements ApplicationRunner {
         loadAgencies();
         loadAccounts();
         loadCatalog();
+        loadDossiers();
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}).", agencies.all().size(), accounts.count(), DEMO_PASSWORD);
     }
 
@@ -178,6 +199,51 @@ public class DemoDataLoader implements ApplicationRunner {
     private void officer(String username, String name, Role role, String unit) {
         accounts.create(new NewAccount(username, DEMO_PASSWORD, name, AccountType.OFFICER, username + "@angiang.example.gov.vn",
                 null, null, null, List.of(new RoleGrant(role, ids.get(unit)))));
+    }
+
+    // ---- dossiers: one in each state, received today
+
+    private CurrentUser as(String username) {
+        Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
+        return new CurrentUser(a.id(), a.username(), a.fullName(), a.roles());
+    }
+
+    private Set<Long> all(String code) {
+        return catalog.current(code).components().stream().map(vn.motcua.catalog.Component::id).collect(Collectors.toSet());
+    }
+
+    private void loadDossiers() {
+        long province = ids.get("AG.TTPVHCC");
+        long longXuyen = ids.get("AG.P.LX.BPMC");
+        Applicant hoa = new Applicant("Nguyễn Thị Hoa", "089190001111", "0903123456", "hoa@example.vn", "phường Long Xuyên, An Giang");
+        Applicant binh = new Applicant("Trần Văn Bình", "089201005566", "0987001122", null, "xã An Châu, An Giang");
+        Applicant cuong = new Applicant("Lê Minh Cường", "089185002233", "0916778899", null, "phường Rạch Giá, An Giang");
+        // in progress at the specialist's step (Sở Tư pháp)
+        dossiers.receive(new IntakeRequest("1.001078", province, Channel.COUNTER, hoa, all("1.001078"), IntakeDecision.ACCEPT, null), as("tiepnhan"));
+        // waiting for the leader's signature (phường Long Xuyên)
+        Dossier birth = dossiers.receive(new IntakeRequest("1.001193", longXuyen, Channel.COUNTER, binh, all("1.001193"), IntakeDecision.ACCEPT, null),
+                as("tiepnhan.longxuyen"));
+        dossiers.forward(birth.id(), birth.rowVersion(), "Hồ sơ hợp lệ, đề nghị ký", null, null, as("chuyenvien.longxuyen"));
+        // paused: the applicant must bring an original
+        Dossier land = dossiers.receive(new IntakeRequest("1.012767", longXuyen, Channel.POST, cuong, all("1.012767"), IntakeDecision.ACCEPT, null),
+                as("tiepnhan.longxuyen"));
+        dossiers.pause(land.id(), land.rowVersion(), "Bổ sung bản chính hợp đồng chuyển nhượng đã công chứng", as("chuyenvien.longxuyen"));
+        // returned with its result
+        Dossier death = dossiers.receive(new IntakeRequest("1.000656", longXuyen, Channel.COUNTER, cuong, all("1.000656"), IntakeDecision.ACCEPT, null),
+                as("tiepnhan.longxuyen"));
+        death = dossiers.forward(death.id(), death.rowVersion(), null, null, null, as("chuyenvien.longxuyen"));
+        death = dossiers.forward(death.id(), death.rowVersion(), null, Outcome.GRANTED, "Trích lục khai tử số 12/2026", as("lanhdao.longxuyen"));
+        dossiers.returnResult(death.id(), death.rowVersion(), Delivery.COUNTER, null, as("tiepnhan.longxuyen"));
+        // incomplete at the counter: a supplement request
+        Set<Long> some = new HashSet<>(all("1.000894"));
+        some.remove(some.iterator().next());
+        dossiers.receive(new IntakeRequest("1.000894", longXuyen, Channel.COUNTER, hoa, some, IntakeDecision.REQUEST_SUPPLEMENT, null),
+                as("tiepnhan.longxuyen"));
+        // submitted online by the demo citizen, waiting for the counter's check
+        List<UploadedDocument> files = catalog.current("1.001022").components().stream()
+                .map(c -> new UploadedDocument(c.id(), "to-khai.pdf", "application/pdf", RtfForm.of(c.name(), "demo"))).toList();
+        dossiers.submitOnline("1.001022", longXuyen, new Applicant("Nguyễn Văn An", "089090001234", "0912345678", "an.nguyen@example.vn", null),
+                files, "congdan");
     }
 
     // ---- catalog
