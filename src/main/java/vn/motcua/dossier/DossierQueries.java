@@ -107,6 +107,15 @@ public class DossierQueries {
                 d.newAppointmentAt(), d.finishedAt(), dossiers.deadline(d), name(d.receivingAgencyId()), name(d.handlingAgencyId()), steps, missing);
     }
 
+    /** Dossier statistics per handling agency for a period (by date of receipt and of return). */
+    public List<AgencyDossierStatistic> statistics(LocalDate from, LocalDate to) {
+        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        return store.statistics(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), dossiers.now()).stream()
+                .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5]))
+                .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.open() > 0)
+                .sorted(java.util.Comparator.comparing(AgencyDossierStatistic::agencyName)).toList();
+    }
+
     /** Dossiers of a citizen's own account. */
     public List<DossierView> mine(CurrentUser user) {
         return views(store.list("applicant_username = :u", Map.of("u", user.username()), "submitted_at desc", QUEUE_LIMIT));

@@ -253,6 +253,35 @@ class DossierIntegrationTest {
     }
 
     @Test
+    void withdrawalAndStatisticsCountLateDossiersAsLate() throws Exception {
+        Dossier d = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        assertThatThrownBy(() -> dossiers.withdraw(d.id(), d.rowVersion(), "x", as("chuyenvien.stp")))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> dossiers.withdraw(d.id(), d.rowVersion(), " ", as("tiepnhan"))).isInstanceOf(ValidationException.class);
+        Dossier w = dossiers.withdraw(d.id(), d.rowVersion(), "Công dân có đơn xin rút hồ sơ", as("tiepnhan"));
+        assertThat(w.status()).isEqualTo(DossierStatus.WITHDRAWN);
+        java.time.LocalDate today = agencies.today();
+        long stp = unit(agencies, "AG.STP");
+        AgencyDossierStatistic before = queries.statistics(today.minusYears(5), today.plusYears(5)).stream()
+                .filter(s -> s.agencyId() == stp).findFirst().orElseThrow();
+        // a dossier returned after its due time counts as late even with an apology
+        clock.set(MONDAY_9);
+        Dossier late = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        late = dossiers.forward(late.id(), late.rowVersion(), null, null, null, as("chuyenvien.stp"));
+        late = dossiers.forward(late.id(), late.rowVersion(), null, Outcome.GRANTED, "Phiếu số 9", as("lanhdao.stp"));
+        clock.set(LocalDateTime.of(2026, 12, 8, 9, 0));
+        late = dossiers.apologise(late.id(), late.rowVersion(), "Chờ xác minh", LocalDateTime.of(2026, 12, 9, 9, 0), as("tiepnhan"));
+        dossiers.returnResult(late.id(), late.rowVersion(), Delivery.COUNTER, null, as("tiepnhan"));
+        AgencyDossierStatistic after = queries.statistics(today.minusYears(5), today.plusYears(5)).stream()
+                .filter(s -> s.agencyId() == stp).findFirst().orElseThrow();
+        assertThat(after.finishedLate()).isEqualTo(before.finishedLate() + 1);
+        assertThat(after.finishedOnTime()).isEqualTo(before.finishedOnTime());
+        mvc.perform(get("/thong-ke/ho-so")).andExpect(status().isOk()).andExpect(content().string(containsString("Sở Tư pháp tỉnh An Giang")));
+        mvc.perform(get("/api/v1/statistics/dossiers").param("from", "2026-12-31").param("to", "2026-01-01"))
+                .andExpect(status().isUnprocessableEntity());
+    }
+
+    @Test
     void apiAndPages() throws Exception {
         Dossier d = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
         mvc.perform(get("/can-bo").with(httpBasic("chuyenvien.stp", "MotCua@2026"))).andExpect(status().isOk())

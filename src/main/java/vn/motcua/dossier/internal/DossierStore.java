@@ -143,6 +143,20 @@ public class DossierStore {
         return jdbc.sql("select count(*) from dossier where " + where).params(params).query(Long.class).single();
     }
 
+    /** Per handling agency: received, finished on time, finished late, open, open and overdue. */
+    public List<long[]> statistics(LocalDateTime from, LocalDateTime to, LocalDateTime now) {
+        return jdbc.sql("""
+                select handling_agency_id,
+                  sum(case when received_at >= :from and received_at < :to then 1 else 0 end),
+                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and not late then 1 else 0 end),
+                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and late then 1 else 0 end),
+                  sum(case when status in ('PROCESSING', 'PAUSED') then 1 else 0 end),
+                  sum(case when status in ('PROCESSING', 'PAUSED') and due_at < :now then 1 else 0 end)
+                from dossier group by handling_agency_id""")
+                .param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to)).param("now", Timestamp.valueOf(now))
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}).list();
+    }
+
     private Dossier withChildren(Dossier d) {
         return new Dossier(d.id(), d.code(), d.procedureVersionId(), d.procedureCode(), d.procedureName(), d.channel(), d.processVariant(),
                 d.receivingAgencyId(), d.handlingAgencyId(), d.applicant(), d.applicantUsername(), d.status(), d.submittedAt(),

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ import vn.motcua.shared.ValidationException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +63,23 @@ public class CitizenController {
             }
         }
         return "dossier/track";
+    }
+
+    @GetMapping("/thong-ke/ho-so")
+    String statistics(@RequestParam(name = "tu", required = false) @DateTimeFormat(
+                              iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(name = "den", required = false) @DateTimeFormat(
+                              iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        LocalDate end = to == null ? agencies.today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        if (start.isAfter(end)) {
+            model.addAttribute("error", "Ngày bắt đầu phải trước ngày kết thúc.");
+            start = end;
+        }
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("rows", queries.statistics(start, end));
+        return "dossier/statistics";
     }
 
     @GetMapping("/nop-ho-so/{code}")

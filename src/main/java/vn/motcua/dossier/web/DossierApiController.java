@@ -2,6 +2,7 @@ package vn.motcua.dossier.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.AgencyDossierStatistic;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierQueries;
@@ -23,7 +25,9 @@ import vn.motcua.dossier.Queue;
 import vn.motcua.dossier.Tracking;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.ValidationException;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +53,17 @@ public class DossierApiController {
     @Operation(summary = "Tra cứu công khai theo mã hồ sơ và 4 số cuối điện thoại hoặc số định danh")
     public Tracking track(@RequestParam String code, @RequestParam String check) {
         return queries.track(code, check);
+    }
+
+    @GetMapping("/statistics/dossiers")
+    @Operation(summary = "Hồ sơ theo cơ quan giải quyết: tiếp nhận, đúng hạn, trễ hạn, đang giải quyết, quá hạn")
+    public List<AgencyDossierStatistic> statistics(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (from.isAfter(to)) {
+            throw ValidationException.of("from", "Ngày bắt đầu phải trước ngày kết thúc.");
+        }
+        return queries.statistics(from, to);
     }
 
     @PostMapping("/dossiers")
