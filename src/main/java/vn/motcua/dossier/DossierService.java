@@ -256,10 +256,7 @@ public class DossierService {
         columns.put("step_started_at", now);
         columns.put("step_due_at", stepDue(now, previous));
         columns.put("assignee", null);
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, now, user.username(), DossierAction.SEND_BACK, d.status(), DossierStatus.PROCESSING, d.currentStep() - 1,
+        record(d, rowVersion, columns, now, user.username(), DossierAction.SEND_BACK, d.status(), DossierStatus.PROCESSING, d.currentStep() - 1,
                 d.handlingAgencyId(), reason.trim());
         return get(id);
     }
@@ -267,16 +264,11 @@ public class DossierService {
     /** Assigns the current step to one officer of the unit. */
     @Transactional
     public Dossier assign(long id, long rowVersion, String assignee, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.ASSIGN);
-        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        Dossier d = atCurrentStep(id, DossierAction.ASSIGN, user);
         if (assignee == null || assignee.isBlank()) {
             throw ValidationException.of("assignee", "Chưa chọn người được phân công.");
         }
-        if (store.update(id, rowVersion, Map.of("assignee", assignee.trim())) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, calendars.now(), user.username(), DossierAction.ASSIGN, d.status(), d.status(), d.currentStep(),
+        record(d, rowVersion, Map.of("assignee", assignee.trim()), calendars.now(), user.username(), DossierAction.ASSIGN, d.status(), d.status(), d.currentStep(),
                 d.handlingAgencyId(), "Phân công cho " + assignee.trim());
         return get(id);
     }
@@ -284,9 +276,7 @@ public class DossierService {
     /** Asks the applicant to supplement: the clock stops until {@link #resume}. */
     @Transactional
     public Dossier pause(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.PAUSE);
-        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        Dossier d = atCurrentStep(id, DossierAction.PAUSE, user);
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("reason", "Phải nêu rõ giấy tờ, nội dung cần bổ sung và lý do.");
         }
@@ -297,10 +287,7 @@ public class DossierService {
         columns.put("status", DossierStatus.PAUSED);
         columns.put("paused_at", now);
         columns.put("remaining_minutes", remaining);
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, now, user.username(), DossierAction.PAUSE, d.status(), DossierStatus.PAUSED, d.currentStep(),
+        record(d, rowVersion, columns, now, user.username(), DossierAction.PAUSE, d.status(), DossierStatus.PAUSED, d.currentStep(),
                 d.handlingAgencyId(), reason.trim());
         return get(id);
     }
@@ -308,9 +295,7 @@ public class DossierService {
     /** The supplement arrived: the clock runs again for the time that was left when it stopped. */
     @Transactional
     public Dossier resume(long id, long rowVersion, String note, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.RESUME);
-        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        Dossier d = atCurrentStep(id, DossierAction.RESUME, user);
         LocalDateTime now = calendars.now();
         WorkingCalendar cal = calendars.calendar();
         Map<String, Object> columns = new LinkedHashMap<>();
@@ -336,9 +321,7 @@ public class DossierService {
     /** Hands the dossier to another agency (liên thông) at the same step. */
     @Transactional
     public Dossier transfer(long id, long rowVersion, Long toAgencyId, String note, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.TRANSFER);
-        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        Dossier d = atCurrentStep(id, DossierAction.TRANSFER, user);
         Problems p = new Problems();
         Agency to = toAgencyId == null ? null : agencies.activeOn(agencies.today()).stream().filter(a -> a.id() == toAgencyId).findFirst().orElse(null);
         p.require(to != null, "toAgencyId", "Cơ quan nhận liên thông không tồn tại hoặc không còn hoạt động.");
@@ -348,10 +331,7 @@ public class DossierService {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("handling_agency_id", toAgencyId);
         columns.put("assignee", null);
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, calendars.now(), user.username(), DossierAction.TRANSFER, d.status(), d.status(), d.currentStep(), toAgencyId,
+        record(d, rowVersion, columns, calendars.now(), user.username(), DossierAction.TRANSFER, d.status(), d.status(), d.currentStep(), toAgencyId,
                 "Chuyển liên thông đến " + to.name() + ": " + note.trim());
         return get(id);
     }
@@ -362,9 +342,7 @@ public class DossierService {
      */
     @Transactional
     public Dossier apologise(long id, long rowVersion, String explanation, LocalDateTime newAppointment, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.APOLOGISE);
-        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        Dossier d = atCurrentStep(id, DossierAction.APOLOGISE, user);
         LocalDateTime now = calendars.now();
         Problems p = new Problems();
         p.requireText(explanation, "explanation", "Nội dung giải trình lý do trễ hạn");
@@ -376,10 +354,7 @@ public class DossierService {
         columns.put("late", true);
         columns.put("late_explanation", explanation.trim());
         columns.put("new_appointment_at", newAppointment);
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, now, user.username(), DossierAction.APOLOGISE, d.status(), d.status(), d.currentStep(), d.handlingAgencyId(),
+        record(d, rowVersion, columns, now, user.username(), DossierAction.APOLOGISE, d.status(), d.status(), d.currentStep(), d.handlingAgencyId(),
                 "Giải trình: " + explanation.trim() + ". Hẹn lại: " + VN_TIME.format(newAppointment));
         return get(id);
     }
@@ -405,10 +380,7 @@ public class DossierService {
         columns.put("result_delivery", delivery);
         columns.put("finished_at", now);
         columns.put("late", late || d.late());
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, now, user.username(), DossierAction.RETURN_RESULT, d.status(), DossierStatus.RETURNED, d.currentStep(),
+        record(d, rowVersion, columns, now, user.username(), DossierAction.RETURN_RESULT, d.status(), DossierStatus.RETURNED, d.currentStep(),
                 d.receivingAgencyId(), delivery.label() + (late ? " — TRỄ HẠN" : " — đúng hạn") + (note == null || note.isBlank() ? "" : ". " + note.trim()));
         return get(id);
     }
@@ -426,10 +398,7 @@ public class DossierService {
             throw ValidationException.of("reason", "Phải ghi lý do rút hồ sơ.");
         }
         LocalDateTime now = calendars.now();
-        if (store.update(id, rowVersion, Map.of("status", DossierStatus.WITHDRAWN, "finished_at", now)) != 1) {
-            throw stale();
-        }
-        store.insertEvent(id, now, user.username(), DossierAction.WITHDRAW, d.status(), DossierStatus.WITHDRAWN, d.currentStep(),
+        record(d, rowVersion, Map.of("status", DossierStatus.WITHDRAWN, "finished_at", now), now, user.username(), DossierAction.WITHDRAW, d.status(), DossierStatus.WITHDRAWN, d.currentStep(),
                 d.receivingAgencyId(), reason.trim());
         return get(id);
     }
@@ -592,6 +561,26 @@ public class DossierService {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Loads the dossier and checks that the action is allowed now and that the user holds the current step's role. */
+    private Dossier atCurrentStep(long id, DossierAction action, CurrentUser user) {
+        Dossier d = get(id);
+        DossierRules.require(d.status(), action);
+        requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
+        return d;
+    }
+
+    /**
+     * Applies the change unless someone changed the dossier since {@code rowVersion}, and writes it into the
+     * audit trail, in the caller's transaction.
+     */
+    private void record(Dossier d, long rowVersion, Map<String, Object> columns, LocalDateTime at, String actor, DossierAction action,
+                        DossierStatus from, DossierStatus to, Integer step, Long agencyId, String note) {
+        if (store.update(d.id(), rowVersion, columns) != 1) {
+            throw stale();
+        }
+        store.insertEvent(d.id(), at, actor, action, from, to, step, agencyId, note);
     }
 
     private void requireRole(CurrentUser user, Dossier d, Role role) {

@@ -222,11 +222,17 @@ class DossierIntegrationTest {
 
     @Test
     void transferSendsTheDossierToAnotherAgency() {
-        Dossier d = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        Dossier received = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        assertThatThrownBy(() -> dossiers.assign(received.id(), received.rowVersion(), " ", as("chuyenvien.stp")))
+                .isInstanceOf(ValidationException.class);
+        Dossier d = dossiers.assign(received.id(), received.rowVersion(), "chuyenvien.stp", as("chuyenvien.stp"));
+        assertThat(d.assignee()).isEqualTo("chuyenvien.stp");
+        assertThat(d.events().get(d.events().size() - 1).action()).isEqualTo(DossierAction.ASSIGN);
         assertThatThrownBy(() -> dossiers.transfer(d.id(), d.rowVersion(), unit(agencies, "AG.STP"), "x", as("chuyenvien.stp")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("đã ở cơ quan này");
         Dossier moved = dossiers.transfer(d.id(), d.rowVersion(), unit(agencies, "AG.SNV"), "Xin ý kiến Sở Nội vụ", as("chuyenvien.stp"));
         assertThat(moved.handlingAgencyId()).isEqualTo(unit(agencies, "AG.SNV"));
+        assertThat(moved.assignee()).isNull();
         assertThat(moved.events().get(moved.events().size() - 1).note()).contains("Sở Nội vụ");
         assertThatThrownBy(() -> dossiers.forward(moved.id(), moved.rowVersion(), null, null, null, as("chuyenvien.stp")))
                 .isInstanceOf(ValidationException.class);

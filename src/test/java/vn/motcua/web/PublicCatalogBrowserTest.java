@@ -26,7 +26,7 @@ class PublicCatalogBrowserTest extends BrowserTestBase {
 
         driver.findElement(By.linkText("Đăng ký khai sinh")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("procedure-name")));
-        assertThat(driver.findElement(By.id("procedure-name")).getText()).isEqualTo("Đăng ký khai sinh");
+        expectText("procedure-name", "Đăng ký khai sinh");
         assertThat(driver.findElement(By.id("proc-code")).getText()).isEqualTo("1.001193");
         assertThat(driver.findElement(By.id("components")).getText()).contains("Tờ khai đăng ký khai sinh theo mẫu");
         assertThat(driver.findElement(By.id("online-time-limit")).getText()).contains("1,5");
@@ -58,7 +58,7 @@ class PublicCatalogBrowserTest extends BrowserTestBase {
     @Test
     void nothingFoundSaysSoInVietnamese() {
         driver.get(url("/thu-tuc?q=khong+co+thu+tuc+nay"));
-        assertThat(driver.findElement(By.id("no-results")).getText()).contains("Không tìm thấy thủ tục nào");
+        expectText("no-results", "Không tìm thấy thủ tục nào");
     }
 
     @Test
