@@ -205,7 +205,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private CurrentUser as(String username) {
         Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.fullName(), a.roles());
+        return CurrentUser.of(a);
     }
 
     private Set<Long> all(String code) {

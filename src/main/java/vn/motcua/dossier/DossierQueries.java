@@ -68,10 +68,6 @@ public class DossierQueries {
         return views(store.list(where, params, order, QUEUE_LIMIT));
     }
 
-    public long count(CurrentUser user, Queue queue) {
-        return queue(user, queue).size();
-    }
-
     /** Sổ theo dõi hồ sơ: dossiers received by a one-stop unit (and the units under it) in a period. */
     public List<DossierView> book(long agencyId, LocalDate from, LocalDate to) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -127,12 +123,14 @@ public class DossierQueries {
 
     private List<DossierView> views(List<Dossier> list) {
         Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        // published versions never change, so one load per version and variant serves the whole list
+        Map<String, List<ProcessStep>> processes = new java.util.HashMap<>();
         List<DossierView> result = new ArrayList<>();
         for (Dossier d : list) {
             String stepName = null;
             String stepRole = null;
             if (d.currentStep() != null && d.open()) {
-                List<ProcessStep> steps = dossiers.steps(d);
+                List<ProcessStep> steps = processes.computeIfAbsent(d.procedureVersionId() + "/" + d.processVariant(), k -> dossiers.steps(d));
                 if (d.currentStep() <= steps.size()) {
                     ProcessStep s = steps.get(d.currentStep() - 1);
                     stepName = d.currentStep() + ". " + s.name();

@@ -421,7 +421,7 @@ public class DossierService {
     }
 
     public DeadlineState deadline(Dossier d) {
-        return DossierRules.deadlineState(d.status(), d.dueAt(), d.finishedAt() == null || d.status() == DossierStatus.RETURNED ? d.finishedAt() : null,
+        return DossierRules.deadlineState(d.status(), d.dueAt(), d.status() == DossierStatus.RETURNED ? d.finishedAt() : null,
                 calendars.now(), calendars.warnWorkingHoursBefore() * 60L, calendars.calendar());
     }
 

@@ -17,6 +17,11 @@ public record CurrentUser(long id, String username, String fullName, List<RoleGr
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The account acting as a user (for background jobs, imports and demo data). */
+    public static CurrentUser of(Account account) {
+        return new CurrentUser(account.id(), account.username(), account.fullName(), account.roles());
+    }
+
     public boolean has(Role role) {
         return grants.stream().anyMatch(g -> g.role() == role);
     }

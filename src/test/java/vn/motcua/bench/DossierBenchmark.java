@@ -165,6 +165,6 @@ public final class DossierBenchmark {
 
     private static CurrentUser user(AccountService accounts, String username) {
         Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.fullName(), a.roles());
+        return CurrentUser.of(a);
     }
 }

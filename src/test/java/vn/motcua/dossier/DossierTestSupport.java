@@ -20,7 +20,7 @@ final class DossierTestSupport {
 
     static CurrentUser user(AccountService accounts, String username) {
         Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.fullName(), a.roles());
+        return CurrentUser.of(a);
     }
 
     static Set<Long> allComponents(CatalogService catalog, String code) {

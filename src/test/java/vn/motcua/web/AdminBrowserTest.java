@@ -26,9 +26,7 @@ class AdminBrowserTest extends BrowserTestBase {
         type("password", "wrong-password");
         driver.findElement(By.id("login-submit")).click();
         expectText("login-error", "không đúng");
-        type("username", "kiemsoat");
-        type("password", "MotCua@2026");
-        driver.findElement(By.id("login-submit")).click();
+        login("kiemsoat");
         expectText("nav-logout", "Lê Thị Thu Hà");
 
         driver.get(url("/quan-tri/thu-tuc"));
@@ -84,7 +82,6 @@ class AdminBrowserTest extends BrowserTestBase {
 
         driver.get(url("/thu-tuc?q=thu+nghiem+tren+trinh+duyet"));
         expectText("result-table", "1.077001");
-        driver.findElement(By.id("nav-logout")).click();
-        expectText("nav-login", "Đăng nhập");
+        logout();
     }
 }

@@ -42,6 +42,20 @@ abstract class BrowserTestBase {
         return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
     }
 
+    /** Logs in through the login page and waits for the logged-in page. */
+    void login(String username) {
+        driver.get(url("/dang-nhap?lang=vi"));
+        type("username", username);
+        type("password", "MotCua@2026");
+        driver.findElement(By.id("login-submit")).click();
+        expectText("nav-logout", "Đăng xuất");
+    }
+
+    void logout() {
+        driver.findElement(By.id("nav-logout")).click();
+        expectText("nav-login", "Đăng nhập");
+    }
+
     /** Waits until the element (on the page a click is loading) shows the text; returns the whole text. */
     String expectText(String id, String text) {
         waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));

@@ -14,10 +14,7 @@ class CitizenBrowserTest extends BrowserTestBase {
 
     @Test
     void submitOnlineAndFollowIt() throws Exception {
-        driver.get(url("/dang-nhap?lang=vi"));
-        type("username", "congdan");
-        type("password", "MotCua@2026");
-        driver.findElement(By.id("login-submit")).click();
+        login("congdan");
         expectText("nav-logout", "Nguyễn Văn An");
 
         driver.get(url("/thu-tuc/1.000656"));

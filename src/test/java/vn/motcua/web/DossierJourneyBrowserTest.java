@@ -10,19 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A birth registration from the counter to the citizen, through the officers' pages in a real browser. */
 class DossierJourneyBrowserTest extends BrowserTestBase {
 
-    void login(String username) {
-        driver.get(url("/dang-nhap?lang=vi"));
-        type("username", username);
-        type("password", "MotCua@2026");
-        driver.findElement(By.id("login-submit")).click();
-        expectText("nav-logout", "Đăng xuất");
-    }
-
-    void logout() {
-        driver.findElement(By.id("nav-logout")).click();
-        expectText("nav-login", "Đăng nhập");
-    }
-
     void openDossier(String code) {
         driver.get(url("/can-bo/tim?ma=" + code));
         expectText("dossier-code", code);

@@ -17,8 +17,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.RoleGrant;
-import vn.motcua.organization.AgencyService;
+import vn.motcua.identity.CurrentUser;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -40,19 +39,17 @@ public class DeadlineWarnings {
     private final DossierService dossiers;
     private final WorkingCalendarService calendars;
     private final AccountService accounts;
-    private final AgencyService agencies;
     private final ObjectProvider<JavaMailSender> mail;
     private final TransactionTemplate tx;
     private final String from;
 
     public DeadlineWarnings(DossierStore store, DossierService dossiers, WorkingCalendarService calendars, AccountService accounts,
-                            AgencyService agencies, ObjectProvider<JavaMailSender> mail, TransactionTemplate tx,
+                            ObjectProvider<JavaMailSender> mail, TransactionTemplate tx,
                             @Value("${motcua.mail.from:motcua@localhost}") String from) {
         this.store = store;
         this.dossiers = dossiers;
         this.calendars = calendars;
         this.accounts = accounts;
-        this.agencies = agencies;
         this.mail = mail;
         this.tx = tx;
         this.from = from;
@@ -98,12 +95,9 @@ public class DeadlineWarnings {
             return;
         }
         Role role = dossiers.steps(d).get(d.currentStep() - 1).role();
-        long unit = role == Role.RECEIVING_OFFICER ? d.receivingAgencyId() : d.handlingAgencyId();
         List<String> to = new ArrayList<>();
         for (Account a : accounts.withRole(role)) {
-            boolean holds = a.roles().stream().filter(g -> g.role() == role).map(RoleGrant::agencyId)
-                    .anyMatch(u -> u != null && (agencies.isWithin(unit, u) || agencies.isWithin(u, unit)));
-            if (holds && a.email() != null && (d.assignee() == null || d.assignee().isBlank() || d.assignee().equals(a.username()))) {
+            if (dossiers.mayAct(CurrentUser.of(a), d, role) && a.email() != null && (d.assignee() == null || d.assignee().isBlank() || d.assignee().equals(a.username()))) {
                 to.add(a.email());
             }
         }

@@ -20,6 +20,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierView;
 import vn.motcua.dossier.IntakeDecision;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.Outcome;
@@ -68,13 +69,18 @@ public class OfficerController {
     String queues(@RequestParam(name = "hang", defaultValue = "MY_STEP") Queue queue, Model model) {
         CurrentUser user = user();
         Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
+        List<DossierView> rows = List.of();
         for (Queue q : Queue.values()) {
-            counts.put(q, queries.queue(user, q).size());
+            List<DossierView> list = queries.queue(user, q);
+            counts.put(q, list.size());
+            if (q == queue) {
+                rows = list;
+            }
         }
         model.addAttribute("queue", queue);
         model.addAttribute("queues", Queue.values());
         model.addAttribute("counts", counts);
-        model.addAttribute("rows", queries.queue(user, queue));
+        model.addAttribute("rows", rows);
         model.addAttribute("canReceive", user.has(Role.RECEIVING_OFFICER));
         return "dossier/queues";
     }
