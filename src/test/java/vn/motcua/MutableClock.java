@@ -1,14 +1,13 @@
 package vn.motcua;
 
-import java.time.Clock;
+import vn.motcua.shared.ApplicationClock;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The application's clock in tests: the real time unless a test sets it (and resets it afterwards). */
-public class MutableClock extends Clock {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+public class MutableClock extends ApplicationClock {
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
     public void set(LocalDateTime time) {
@@ -20,17 +19,7 @@ public class MutableClock extends Clock {
     }
 
     @Override
-    public ZoneId getZone() {
-        return VIETNAM;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
+    protected Instant current() {
         Instant f = fixed.get();
         return f != null ? f : Instant.now();
     }

@@ -23,6 +23,12 @@ public class TestDatabaseConfig {
         return new MutableClock();
     }
 
+    /** A listener of dossier events that a test can make fail, to see that nothing is lost and the event is retried. */
+    @Bean
+    FlakyListener flakyListener() {
+        return new FlakyListener();
+    }
+
     @Bean
     FlywayMigrationStrategy cleanThenMigrate(@Value("${motcua.test.clean-database:false}") boolean clean) {
         return flyway -> {

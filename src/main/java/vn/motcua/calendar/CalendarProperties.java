@@ -4,13 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.LocalTime;
 
-/**
- * Office hours and the cut-off for dossiers received late in the day (empty cut-off = count from the
- * moment of receipt), and how long before the due time officers are warned.
- */
+/** Office hours, and how long before the due time officers are warned. */
 @ConfigurationProperties("motcua.calendar")
 public record CalendarProperties(LocalTime morningStart, LocalTime morningEnd, LocalTime afternoonStart, LocalTime afternoonEnd,
-                                 LocalTime cutoff, Integer warnWorkingHoursBefore) {
+                                 Integer warnWorkingHoursBefore) {
     public CalendarProperties {
         morningStart = morningStart == null ? OfficeHours.STANDARD.morningStart() : morningStart;
         morningEnd = morningEnd == null ? OfficeHours.STANDARD.morningEnd() : morningEnd;
@@ -20,6 +17,6 @@ public record CalendarProperties(LocalTime morningStart, LocalTime morningEnd, L
     }
 
     public OfficeHours officeHours() {
-        return new OfficeHours(morningStart, morningEnd, afternoonStart, afternoonEnd, cutoff);
+        return new OfficeHours(morningStart, morningEnd, afternoonStart, afternoonEnd);
     }
 }

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * Working time in plain Java: which days are working days, and how deadlines counted in working days
  * (whole or half) or hours run. A time limit of N days is N × (minutes of a working day) of office time,
  * counted from the moment a dossier is received (or from the next opening, when it was received outside
- * office hours or at/after the cut-off). Pauses are measured with {@link #workingMinutesBetween}.
+ * office hours or at/after the cut-off of the rule set in force). A time limit of 0 days means "within the
+ * day": due at the end of office hours of the day counting starts. Pauses are measured with
+ * {@link #workingMinutesBetween}.
  */
 public final class WorkingCalendar {
     private static final int MAX_DAYS_SEARCHED = 3660;
@@ -81,18 +83,35 @@ public final class WorkingCalendar {
         return d;
     }
 
-    /** When the clock starts for a dossier received at the moment given. */
-    public LocalDateTime countingStart(LocalDateTime receivedAt) {
-        if (hours.cutoff() != null && isWorkingDay(receivedAt.toLocalDate()) && !receivedAt.toLocalTime().isBefore(hours.cutoff())) {
+    /**
+     * When the clock starts for a dossier received at the moment given: at once in office hours, else at the
+     * next opening; at the start of the next working day when received at or after {@code cutoff} (null = no cut-off).
+     */
+    public LocalDateTime countingStart(LocalDateTime receivedAt, LocalTime cutoff) {
+        if (cutoff != null && isWorkingDay(receivedAt.toLocalDate()) && !receivedAt.toLocalTime().isBefore(cutoff)) {
             return nextWorkingDay(receivedAt.toLocalDate()).atTime(hours.morningStart());
         }
         return normalise(receivedAt);
     }
 
-    /** The deadline for a time limit in working days (0.5 = half a day) counted from receipt. */
-    public LocalDateTime due(LocalDateTime receivedAt, BigDecimal days) {
+    /**
+     * The deadline for a time limit in working days (0.5 = half a day) counted from receipt; 0 days = within
+     * the day (the end of office hours of the day counting starts, so the next working day after the cut-off).
+     */
+    public LocalDateTime due(LocalDateTime receivedAt, BigDecimal days, LocalTime cutoff) {
+        LocalDateTime start = countingStart(receivedAt, cutoff);
+        if (days.signum() == 0) {
+            return start.toLocalDate().atTime(hours.afternoonEnd());
+        }
         long minutes = days.multiply(BigDecimal.valueOf(hours.minutesPerDay())).setScale(0, RoundingMode.CEILING).longValueExact();
-        return plusWorkingMinutes(countingStart(receivedAt), minutes);
+        return plusWorkingMinutes(start, minutes);
+    }
+
+    /** Whether the moment is inside office hours of a working day (a new appointment must be). */
+    public boolean isOfficeTime(LocalDateTime t) {
+        LocalTime time = t.toLocalTime();
+        return isWorkingDay(t.toLocalDate()) && ((!time.isBefore(hours.morningStart()) && !time.isAfter(hours.morningEnd()))
+                || (!time.isBefore(hours.afternoonStart()) && !time.isAfter(hours.afternoonEnd())));
     }
 
     /** Adds office minutes to a moment, skipping lunch, evenings, weekends and days off. */

@@ -11,6 +11,8 @@ import vn.motcua.organization.AgencyService;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.VietnameseText;
 
+import vn.motcua.shared.VietnameseText;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,8 +35,9 @@ public class CatalogService {
         this.agencies = agencies;
     }
 
+    /** The fields, in Vietnamese alphabetical order. */
     public List<ProcedureField> fields() {
-        return store.fields();
+        return store.fields().stream().sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList();
     }
 
     public SearchResult search(SearchQuery q, int page, int size) {
@@ -49,7 +52,7 @@ public class CatalogService {
                         (safePage - 1) * safeSize, safeSize).stream()
                 .map(v -> new ProcedureSummary(v.code(), v.versionNo(), v.name(), fields.get(v.fieldId()).name(), v.level(),
                         names.containsKey(v.agencyId()) ? names.get(v.agencyId()).name() : "", v.onlineLevel(), v.timeLimitDays(),
-                        v.onlineTimeLimitDays(), v.validFrom()))
+                        v.onlineTimeLimitDays(), v.validFrom(), v.implementingAgency()))
                 .toList();
         return new SearchResult(items, total, safePage, safeSize);
     }

@@ -58,6 +58,13 @@ public class ProcedureAdminService {
         this.clock = clock;
     }
 
+    /** What a draft still lacks before it can be published: shown on every save, not only when publishing fails. */
+    public List<String> missingForPublication(ProcedureDraft d) {
+        Problems p = new Problems();
+        rules.checkPublishable(d, p);
+        return p.list().stream().map(vn.motcua.shared.FieldProblem::message).distinct().toList();
+    }
+
     public ProcedureRules rules() {
         return rules;
     }

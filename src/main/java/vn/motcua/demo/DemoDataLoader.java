@@ -9,7 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalog.ActingUser;
 import vn.motcua.catalog.DecisionInfo;
 import vn.motcua.catalog.Fee;
@@ -50,6 +50,7 @@ import vn.motcua.organization.NewAgency;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -76,31 +77,46 @@ public class DemoDataLoader implements ApplicationRunner {
     private final AccountService accounts;
     private final ProcedureAdminService admin;
     private final ObjectMapper json;
-    private final DossierService dossiers;
-    private final CatalogService catalog;
     private final Map<String, Long> ids = new HashMap<>();
+    private final TransactionTemplate tx;
+    private final DemoHistory history;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
-                          DossierService dossiers, CatalogService catalog) {
+                          TransactionTemplate tx, DemoHistory history) {
         this.agencies = agencies;
         this.accounts = accounts;
         this.admin = admin;
         this.json = json;
-        this.dossiers = dossiers;
-        this.catalog = catalog;
+        this.tx = tx;
+        this.history = history;
     }
 
+    /**
+     * The province (units, accounts, catalog) in one transaction; then its dossiers, replayed through the real
+     * services at the moments they happened, each change in its own transaction as in real life.
+     */
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         if (!agencies.all().isEmpty()) {
             return;
         }
-        loadAgencies();
-        loadAccounts();
-        loadCatalog();
-        loadDossiers();
-        log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}).", agencies.all().size(), accounts.count(), DEMO_PASSWORD);
+        tx.executeWithoutResult(status -> {
+            loadAgencies();
+            loadAccounts();
+            try {
+                loadCatalog();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        history.load(ids);
+        log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,
+                history.created());
+    }
+
+    /** How many demo changes failed (0 unless a rule changed under the demo data; a test checks it). */
+    public int failures() {
+        return history.failures();
     }
 
     // ---- agencies: An Giang and Kiên Giang, department mergers of 03/2025, two-level government of 07/2025
@@ -157,9 +173,22 @@ public class DemoDataLoader implements ApplicationRunner {
         merge(List.of("KG"), "AG", TWO_LEVEL_GOVERNMENT, basis);
     }
 
+    private int provinceUnits;
+    private int communes;
+
+    /**
+     * A unit with a demo identifier code in the QCVN 102:2016 shape (000.LL.UU.H01; H01 stands for the demo province)
+     * and a demo switchboard number.
+     */
     private void unit(String code, String name, String shortName, AgencyType type, String parent, LocalDate from) {
+        String identifier = type == AgencyType.PROVINCE_COMMITTEE ? (code.equals("AG") ? "000.00.00.H01" : "000.00.00.H33")
+                : String.format("000.00.%02d.H01", ++provinceUnits);
+        unit(code, name, shortName, type, parent, from, identifier);
+    }
+
+    private void unit(String code, String name, String shortName, AgencyType type, String parent, LocalDate from, String identifier) {
         Agency a = agencies.create(new NewAgency(code, name, shortName, type, parent == null ? null : ids.get(parent), from,
-                null, null, null));
+                null, String.format("0296 38%05d", 10000 + ids.size() * 37), null, identifier));
         ids.put(code, a.id());
     }
 
@@ -168,9 +197,10 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     private void commune(String code, String name, String parent, LocalDate from) {
-        unit(code, "Ủy ban nhân dân " + name, "UBND " + name, AgencyType.COMMUNE_COMMITTEE, parent, from);
+        int n = ++communes + 10;
+        unit(code, "Ủy ban nhân dân " + name, "UBND " + name, AgencyType.COMMUNE_COMMITTEE, parent, from, String.format("000.%02d.00.H01", n));
         unit(code + ".BPMC", (from.isBefore(TWO_LEVEL_GOVERNMENT) ? "Bộ phận một cửa " : "Trung tâm Phục vụ hành chính công ") + name,
-                "Một cửa " + name, AgencyType.ONE_STOP, code, from);
+                "Một cửa " + name, AgencyType.ONE_STOP, code, from, String.format("000.%02d.01.H01", n));
     }
 
     private void merge(List<String> sources, String target, LocalDate on, String reason) {
@@ -185,65 +215,35 @@ public class DemoDataLoader implements ApplicationRunner {
         officer("kiemsoat.stp", "Phạm Minh Đức", Role.TTHC_CONTROL, "AG.STP");
         officer("tiepnhan", "Nguyễn Thị Mai", Role.RECEIVING_OFFICER, "AG.TTPVHCC");
         officer("tiepnhan.longxuyen", "Võ Thanh Tâm", Role.RECEIVING_OFFICER, "AG.P.LX.BPMC");
+        officer("tiepnhan.anchau", "Phan Thị Ngọc", Role.RECEIVING_OFFICER, "AG.X.AC.BPMC");
+        officer("tiepnhan.rachgia", "Dương Văn Khải", Role.RECEIVING_OFFICER, "AG.P.RG.BPMC");
         officer("chuyenvien.stp", "Đặng Văn Hùng", Role.PROCESSING_OFFICER, "AG.STP.HCTP");
         officer("lanhdao.stp", "Huỳnh Thị Lan", Role.LEADER, "AG.STP");
+        officer("chuyenvien.snnmt", "Tô Minh Quân", Role.PROCESSING_OFFICER, "AG.SNNMT");
+        officer("lanhdao.snnmt", "Châu Thị Kim", Role.LEADER, "AG.SNNMT");
+        officer("chuyenvien.stc", "Lý Hoàng Nam", Role.PROCESSING_OFFICER, "AG.STC");
+        officer("lanhdao.stc", "Mai Văn Tùng", Role.LEADER, "AG.STC");
         officer("chuyenvien.longxuyen", "Trương Công Danh", Role.PROCESSING_OFFICER, "AG.P.LX");
         officer("lanhdao.longxuyen", "Lâm Văn Phúc", Role.LEADER, "AG.P.LX");
+        officer("chuyenvien.anchau", "Hồ Thị Thanh", Role.PROCESSING_OFFICER, "AG.X.AC");
+        officer("lanhdao.anchau", "Quách Văn Lộc", Role.LEADER, "AG.X.AC");
+        officer("chuyenvien.rachgia", "Thái Ngọc Hân", Role.PROCESSING_OFFICER, "AG.P.RG");
+        officer("lanhdao.rachgia", "Kiều Minh Trí", Role.LEADER, "AG.P.RG");
         officer("thanhtra", "Ngô Thị Hồng", Role.AUDITOR, "AG");
         accounts.register(new NewAccount("congdan", DEMO_PASSWORD, "Nguyễn Văn An", AccountType.CITIZEN, "an.nguyen@example.vn",
                 "0912345678", "089090001234", null, null));
         accounts.register(new NewAccount("doanhnghiep", DEMO_PASSWORD, "Công ty TNHH Thương mại Minh Phát", AccountType.BUSINESS,
                 "lienhe@minhphat.example.vn", "02963812345", null, "1601234567", null));
+        for (String[] c : DemoHistory.CITIZENS) {
+            accounts.register(new NewAccount(c[0], DEMO_PASSWORD, c[1], AccountType.CITIZEN, c[0] + "@example.vn", c[2], c[3], null, null));
+        }
     }
+
+    private int officers;
 
     private void officer(String username, String name, Role role, String unit) {
         accounts.create(new NewAccount(username, DEMO_PASSWORD, name, AccountType.OFFICER, username + "@angiang.example.gov.vn",
-                null, null, null, List.of(new RoleGrant(role, ids.get(unit)))));
-    }
-
-    // ---- dossiers: one in each state, received today
-
-    private CurrentUser as(String username) {
-        Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
-        return CurrentUser.of(a);
-    }
-
-    private Set<Long> all(String code) {
-        return catalog.current(code).components().stream().map(vn.motcua.catalog.Component::id).collect(Collectors.toSet());
-    }
-
-    private void loadDossiers() {
-        long province = ids.get("AG.TTPVHCC");
-        long longXuyen = ids.get("AG.P.LX.BPMC");
-        Applicant hoa = new Applicant("Nguyễn Thị Hoa", "089190001111", "0903123456", "hoa@example.vn", "phường Long Xuyên, An Giang");
-        Applicant binh = new Applicant("Trần Văn Bình", "089201005566", "0987001122", null, "xã An Châu, An Giang");
-        Applicant cuong = new Applicant("Lê Minh Cường", "089185002233", "0916778899", null, "phường Rạch Giá, An Giang");
-        // in progress at the specialist's step (Sở Tư pháp)
-        dossiers.receive(new IntakeRequest("1.001078", province, Channel.COUNTER, hoa, all("1.001078"), IntakeDecision.ACCEPT, null), as("tiepnhan"));
-        // waiting for the leader's signature (phường Long Xuyên)
-        Dossier birth = dossiers.receive(new IntakeRequest("1.001193", longXuyen, Channel.COUNTER, binh, all("1.001193"), IntakeDecision.ACCEPT, null),
-                as("tiepnhan.longxuyen"));
-        dossiers.forward(birth.id(), birth.rowVersion(), "Hồ sơ hợp lệ, đề nghị ký", null, null, as("chuyenvien.longxuyen"));
-        // paused: the applicant must bring an original
-        Dossier land = dossiers.receive(new IntakeRequest("1.012767", longXuyen, Channel.POST, cuong, all("1.012767"), IntakeDecision.ACCEPT, null),
-                as("tiepnhan.longxuyen"));
-        dossiers.pause(land.id(), land.rowVersion(), "Bổ sung bản chính hợp đồng chuyển nhượng đã công chứng", as("chuyenvien.longxuyen"));
-        // returned with its result
-        Dossier death = dossiers.receive(new IntakeRequest("1.000656", longXuyen, Channel.COUNTER, cuong, all("1.000656"), IntakeDecision.ACCEPT, null),
-                as("tiepnhan.longxuyen"));
-        death = dossiers.forward(death.id(), death.rowVersion(), null, null, null, as("chuyenvien.longxuyen"));
-        death = dossiers.forward(death.id(), death.rowVersion(), null, Outcome.GRANTED, "Trích lục khai tử số 12/2026", as("lanhdao.longxuyen"));
-        dossiers.returnResult(death.id(), death.rowVersion(), Delivery.COUNTER, null, as("tiepnhan.longxuyen"));
-        // incomplete at the counter: a supplement request
-        Set<Long> some = new HashSet<>(all("1.000894"));
-        some.remove(some.iterator().next());
-        dossiers.receive(new IntakeRequest("1.000894", longXuyen, Channel.COUNTER, hoa, some, IntakeDecision.REQUEST_SUPPLEMENT, null),
-                as("tiepnhan.longxuyen"));
-        // submitted online by the demo citizen, waiting for the counter's check
-        List<UploadedDocument> files = catalog.current("1.001022").components().stream()
-                .map(c -> new UploadedDocument(c.id(), "to-khai.pdf", "application/pdf", RtfForm.of(c.name(), "demo"))).toList();
-        dossiers.submitOnline("1.001022", longXuyen, new Applicant("Nguyễn Văn An", "089090001234", "0912345678", "an.nguyen@example.vn", null),
-                files, "congdan");
+                String.format("0918%06d", 200000 + ++officers * 1117), null, null, List.of(new RoleGrant(role, ids.get(unit)))));
     }
 
     // ---- catalog
@@ -291,8 +291,9 @@ public class DemoDataLoader implements ApplicationRunner {
         // 10/2026: online time limit of birth registration shortened, building permits amended, one procedure abolished
         DecisionInfo october = new DecisionInfo("2890/QĐ-UBND", "Công bố thủ tục hành chính sửa đổi, bổ sung, bãi bỏ năm 2026",
                 ids.get("AG"), LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 10));
-        amend("1.001193", system, october, d -> withLimits(d, d.timeLimitDays(), new BigDecimal("1.5"),
-                "Hồ sơ nộp trực tuyến đầy đủ, hợp lệ được giải quyết trong 1,5 ngày làm việc."));
+        amend("1.001193", system, october, d -> withLimits(d, d.timeLimitDays(), d.onlineTimeLimitDays(),
+                "Ngay trong ngày tiếp nhận hồ sơ; nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo. Hồ sơ trực tuyến liên thông "
+                        + "khai sinh, thường trú, cấp thẻ bảo hiểm y tế được trả kết quả điện tử."));
         amend("1.009972", system, october, d -> withLimits(d, new BigDecimal(12), new BigDecimal("9.5"),
                 "Rút ngắn theo Quyết định số 2890/QĐ-UBND."));
         admin.abolish("1.005388", october, system);
@@ -374,9 +375,9 @@ public class DemoDataLoader implements ApplicationRunner {
                 + "Bước 3: Cơ quan có thẩm quyền thẩm định, giải quyết hồ sơ.\n"
                 + "Bước 4: Trả kết quả tại nơi tiếp nhận, qua bưu chính hoặc trên môi trường điện tử.";
         return new ProcedureDraft(n.get("code").asText(), n.get("name").asText(), fieldId, level, agencyId, implementing, steps,
-                "Trực tiếp: giờ hành chính các ngày làm việc (sáng 07h00–11h00, chiều 13h00–17h00)."
-                        + (online ? " Trực tuyến: Cổng Dịch vụ công quốc gia, 24/7." : ""),
-                true, online, post, OnlineLevel.valueOf(n.get("ol").asText()), days, onlineDays, null,
+                "Trực tiếp: trong giờ hành chính các ngày làm việc, tại bất kỳ Trung tâm Phục vụ hành chính công nào trong tỉnh "
+                        + "(không phụ thuộc địa giới hành chính)." + (online ? " Trực tuyến: Cổng Dịch vụ công quốc gia, 24/7." : ""),
+                true, online, post, OnlineLevel.valueOf(n.get("ol").asText()), days, onlineDays, n.has("note") ? n.get("note").asText() : null,
                 n.get("subjects").asText(), n.get("result").asText(), null,
                 "Không quy định.", n.get("legal").asText(), components, fees, process(days, onlineDays, online, level));
     }
@@ -403,7 +404,8 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     private static List<ProcessStep> steps(ProcessVariant variant, BigDecimal days, ProcedureLevel level) {
-        BigDecimal hours = days.multiply(new BigDecimal(8));
+        // a procedure resolved within the day shares the 8 office hours of that day
+        BigDecimal hours = days.signum() == 0 ? new BigDecimal(8) : days.multiply(new BigDecimal(8));
         BigDecimal receive = share(hours, "0.1");
         BigDecimal sign = share(hours, "0.2");
         BigDecimal back = share(hours, "0.1");

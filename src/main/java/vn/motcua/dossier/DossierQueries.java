@@ -2,13 +2,17 @@ package vn.motcua.dossier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.ProcessStep;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
+import vn.motcua.rules.RuleSetService;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.VietnameseText;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -30,11 +34,16 @@ public class DossierQueries {
     private final DossierStore store;
     private final DossierService dossiers;
     private final AgencyService agencies;
+    private final WorkingCalendarService calendars;
+    private final RuleSetService ruleSets;
 
-    public DossierQueries(DossierStore store, DossierService dossiers, AgencyService agencies) {
+    public DossierQueries(DossierStore store, DossierService dossiers, AgencyService agencies, WorkingCalendarService calendars,
+                          RuleSetService ruleSets) {
         this.store = store;
         this.dossiers = dossiers;
         this.agencies = agencies;
+        this.calendars = calendars;
+        this.ruleSets = ruleSets;
     }
 
     /** A queue of the officer's units, oldest due first. */
@@ -55,27 +64,49 @@ public class DossierQueries {
                                 + "_agency_id in (:u_" + role.name() + "))");
                     }
                 }
-                yield parts.isEmpty() ? "1 = 0" : "status = 'PROCESSING' and (" + String.join(" or ", parts) + ")";
+                Set<Long> leaderUnits = units(user, Role.LEADER, true);
+                if (user.has(Role.LEADER)) {
+                    params.put("u_APPROVAL", leaderUnits);
+                }
+                String approval = user.has(Role.LEADER) ? " or (status = 'SUPPLEMENT_APPROVAL' and handling_agency_id in (:u_APPROVAL))" : "";
+                yield parts.isEmpty() && approval.isEmpty() ? "1 = 0"
+                        : "((status = 'PROCESSING' and (" + (parts.isEmpty() ? "1 = 0" : String.join(" or ", parts)) + "))" + approval + ")";
             }
             case PAUSED -> scoped(user, params, "status = 'PAUSED'");
             case OVERDUE -> {
                 params.put("now", Timestamp.valueOf(dossiers.now()));
-                yield scoped(user, params, "status in ('PROCESSING', 'PAUSED') and due_at < :now");
+                yield scoped(user, params, "((status in ('PROCESSING', 'SUPPLEMENT_APPROVAL') and (late or due_at < :now)) or (status = 'PAUSED' and late))");
             }
-            case FINISHED -> scoped(user, params, "status in ('RETURNED', 'REFUSED', 'WITHDRAWN')");
+            case FINISHED -> scoped(user, params, "status in ('RETURNED', 'REFUSED', 'WITHDRAWN', 'STOPPED')");
         };
         String order = queue == Queue.FINISHED ? "finished_at desc" : "coalesce(due_at, submitted_at), id";
         return views(store.list(where, params, order, QUEUE_LIMIT));
     }
 
-    /** Sổ theo dõi hồ sơ: dossiers received by a one-stop unit (and the units under it) in a period. */
-    public List<DossierView> book(long agencyId, LocalDate from, LocalDate to) {
+    /**
+     * Sổ theo dõi hồ sơ: the dossiers a one-stop unit (and the units under it) received in a period, in the order of
+     * the book's sequence numbers. Dossiers never received (refused at intake, withdrawn before) are not in the book.
+     */
+    public List<BookRow> book(long agencyId, LocalDate from, LocalDate to) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("units", agencies.subtree(agencyId));
         params.put("from", Timestamp.valueOf(from.atStartOfDay()));
         params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
-        return views(store.list("receiving_agency_id in (:units) and submitted_at >= :from and submitted_at < :to", params,
-                "submitted_at, id", 5000));
+        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        WorkingCalendar cal = calendars.calendar();
+        List<BookRow> rows = new ArrayList<>();
+        for (Dossier d : store.list("receiving_agency_id in (:units) and received_at is not null and received_at >= :from and received_at < :to",
+                params, "received_at, id", 5000)) {
+            LocalDateTime handedOver = d.paper() ? cal.countingStart(d.receivedAt(), ruleSets.get(d.ruleSetId()).cutoff()) : d.receivedAt();
+            String note = switch (d.status()) {
+                case RETURNED -> d.late() ? "Trễ hạn" + (d.lateExplanation() != null ? ", đã xin lỗi" : "") : "Đúng hạn";
+                case STOPPED -> "Dừng giải quyết";
+                case PAUSED -> "Chờ bổ sung";
+                default -> d.late() ? "Quá hạn" : "";
+            };
+            rows.add(new BookRow(d, names.get(d.handlingAgencyId()).name(), handedOver, d.processedAt(), note));
+        }
+        return rows;
     }
 
     /**
@@ -94,22 +125,26 @@ public class DossierQueries {
         if (!matches) {
             throw notFound;
         }
-        List<Tracking.Step> steps = d.events().stream().filter(e -> e.action() != DossierAction.WARN && e.action() != DossierAction.ASSIGN)
-                .map(e -> new Tracking.Step(e.at(), e.action().label())).toList();
-        String missing = d.events().stream().filter(e -> e.action() == DossierAction.REQUEST_SUPPLEMENT_AT_INTAKE || e.action() == DossierAction.PAUSE)
-                .reduce((a, b) -> b).filter(e -> d.status() == DossierStatus.INTAKE_SUPPLEMENT || d.status() == DossierStatus.PAUSED)
-                .map(DossierEvent::note).orElse(null);
+        List<Tracking.Step> steps = publicHistory(d);
+        String missing = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
+                .map(s -> String.join("\n", s.items().stream().map(i -> "- " + i.componentName() + ": " + i.reason()).toList())).orElse(null);
         return new Tracking(d.code(), d.procedureName(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(),
                 d.newAppointmentAt(), d.finishedAt(), dossiers.deadline(d), name(d.receivingAgencyId()), name(d.handlingAgencyId()), steps, missing);
+    }
+
+    /** What the applicant sees of a dossier's history: what happened and when; no internal notes, no officers' names. */
+    public List<Tracking.Step> publicHistory(Dossier d) {
+        return d.history().stream().filter(e -> e.action().shownToApplicant())
+                .map(e -> new Tracking.Step(e.at(), e.action())).toList();
     }
 
     /** Dossier statistics per handling agency for a period (by date of receipt and of return). */
     public List<AgencyDossierStatistic> statistics(LocalDate from, LocalDate to) {
         Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
         return store.statistics(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), dossiers.now()).stream()
-                .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5]))
-                .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.open() > 0)
-                .sorted(java.util.Comparator.comparing(AgencyDossierStatistic::agencyName)).toList();
+                .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5], r[6]))
+                .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.ended() + s.open() > 0)
+                .sorted(java.util.Comparator.comparing(AgencyDossierStatistic::agencyName, VietnameseText.ORDER)).toList();
     }
 
     /** Dossiers of a citizen's own account. */

@@ -1,7 +1,9 @@
 package vn.motcua.dossier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.CatalogService;
@@ -10,58 +12,78 @@ import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureVersion;
 import vn.motcua.catalog.ProcessStep;
 import vn.motcua.catalog.ProcessVariant;
+import vn.motcua.dossier.domain.Change;
 import vn.motcua.dossier.domain.Completeness;
+import vn.motcua.dossier.domain.DossierAggregate;
 import vn.motcua.dossier.domain.DossierRules;
+import vn.motcua.dossier.domain.FileCheck;
 import vn.motcua.dossier.internal.DossierStore;
+import vn.motcua.dossier.internal.FormRenderer;
+import vn.motcua.identity.Account;
+import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
+import vn.motcua.rules.LegalRuleSet;
+import vn.motcua.rules.RuleSetService;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
 import vn.motcua.shared.ValidationException;
 
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Public API of the dossier module. Every method is one transaction: it checks the state, the user's
- * role for the step, the row version (concurrent edits are refused, never overwritten), changes the
- * dossier and writes the audit trail, or does nothing at all.
+ * Public API of the dossier module. Every command is one transaction: it checks who may act, lets the dossier
+ * perform the transition (its rules live in {@link DossierAggregate}), saves it only if nobody changed it since the
+ * user read it, appends the history line and publishes the events, or does nothing at all.
  */
 @Service
 public class DossierService {
     private static final Pattern PHONE = Pattern.compile("0\\d{9,10}");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
-    private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH'h'mm 'ngày' dd/MM/yyyy");
+    private static final Pattern TAX_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
+    private static final int MAX_FILES = 20;
 
     private final DossierStore store;
     private final CatalogService catalog;
     private final AgencyService agencies;
     private final WorkingCalendarService calendars;
+    private final RuleSetService ruleSets;
+    private final AccountService accounts;
+    private final FormRenderer forms;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
-    public DossierService(DossierStore store, CatalogService catalog, AgencyService agencies, WorkingCalendarService calendars) {
+    public DossierService(DossierStore store, CatalogService catalog, AgencyService agencies, WorkingCalendarService calendars,
+                          RuleSetService ruleSets, AccountService accounts, FormRenderer forms, ApplicationEventPublisher events,
+                          TransactionTemplate tx) {
+        this.tx = tx;
         this.store = store;
         this.catalog = catalog;
         this.agencies = agencies;
         this.calendars = calendars;
+        this.ruleSets = ruleSets;
+        this.accounts = accounts;
+        this.forms = forms;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ intake
 
-    /** A dossier at the counter or by public post, entered by a receiving officer with the decision taken. */
+    /** A dossier at any one-stop unit of the province or by public post, entered by a receiving officer with the decision taken. */
     @Transactional
     public Dossier receive(IntakeRequest r, CurrentUser officer) {
         Problems p = new Problems();
@@ -69,339 +91,462 @@ public class DossierService {
                 "Cán bộ chỉ nhập hồ sơ nộp trực tiếp hoặc qua bưu chính; hồ sơ trực tuyến do công dân nộp.");
         p.require(r.receivingAgencyId() != null, "receivingAgencyId", "Chưa chọn bộ phận một cửa tiếp nhận.");
         p.require(r.decision() != null, "decision", "Chưa chọn kết quả kiểm tra hồ sơ (tiếp nhận, yêu cầu bổ sung, từ chối).");
+        p.require(r.sets() == null || (r.sets() >= 1 && r.sets() <= 50), "sets", "Số bộ hồ sơ phải từ 1 đến 50.");
         checkApplicant(r.applicant(), p);
         ProcedureVersion v = versionInForce(r.procedureCode(), p);
         p.throwIfAny();
-        Agency counter = oneStopUnit(r.receivingAgencyId(), officer, p);
+        Agency counter = oneStopUnit(r.receivingAgencyId(), officer);
         if (r.channel() == Channel.COUNTER) {
             p.require(v.byCounter(), "channel", "Thủ tục này không tiếp nhận hồ sơ trực tiếp.");
         } else {
             p.require(v.byPost(), "channel", "Thủ tục này không tiếp nhận hồ sơ qua dịch vụ bưu chính công ích.");
         }
+        Delivery place = r.resultPlace() == null ? Delivery.COUNTER : r.resultPlace();
+        p.require(place != Delivery.POST || v.byPost(), "resultPlace", "Thủ tục này không trả kết quả qua bưu chính công ích.");
+        Agency handling = route(v, counter, r.handlingAgencyId(), r.applicantCommuneId(), p);
         Set<Long> present = r.presentComponentIds() == null ? Set.of() : r.presentComponentIds();
         Completeness.onlyPublished(v.components(), present, p);
-        List<Component> missing = Completeness.missing(v.components(), present);
-        checkDecision(r.decision(), missing, r.reason(), p);
+        List<SupplementRequest.Item> items = Completeness.supplementItems(v.components(), present, r.defects(), p);
+        checkDecision(r.decision(), items, r.reason(), p);
         p.throwIfAny();
         LocalDateTime now = calendars.now();
-        DossierStatus initial = switch (r.decision()) {
-            case ACCEPT -> DossierStatus.SUBMITTED;
-            case REQUEST_SUPPLEMENT -> DossierStatus.INTAKE_SUPPLEMENT;
-            case REFUSE -> DossierStatus.REFUSED;
-        };
-        long id = create(v, r.channel(), counter, r.applicant(), null, initial, now);
+        Dossier d = create(v, r.channel(), counter, handling, r.applicant(), r.applicantCommuneId(), null, officer.username(),
+                r.sets() == null ? 1 : r.sets(), place, now);
         for (Component c : v.components()) {
-            store.insertDocument(id, c.id(), c.name(), c.originals(), c.copies(), present.contains(c.id()), null, null, null);
+            store.insertDocument(d.id(), c.id(), c.name(), c.originals(), c.copies(), present.contains(c.id()));
         }
-        store.insertEvent(id, now, officer.username(), DossierAction.SUBMIT, null, DossierStatus.SUBMITTED, null, counter.id(),
-                r.channel().label());
-        if (r.decision() == IntakeDecision.ACCEPT) {
-            start(get(id), officer.username(), now);
-        } else {
-            String note = r.decision() == IntakeDecision.REFUSE ? r.reason().trim() : supplementNote(missing, r.reason());
-            store.insertEvent(id, now, officer.username(), r.decision() == IntakeDecision.REFUSE ? DossierAction.REFUSE
-                    : DossierAction.REQUEST_SUPPLEMENT_AT_INTAKE, DossierStatus.SUBMITTED, initial, null, counter.id(), note);
-            if (r.decision() == IntakeDecision.REFUSE) {
-                store.update(id, 0, Map.of("finished_at", now));
-            }
-        }
-        return get(id);
+        return decide(d, r.decision(), items, r.reason(), officer, now);
     }
 
     /** A dossier submitted online by a citizen or business, waiting for the one-stop unit's check. */
     @Transactional
-    public Dossier submitOnline(String procedureCode, Long receivingAgencyId, Applicant applicant, List<UploadedDocument> files,
-                                String username) {
+    public Dossier submitOnline(OnlineSubmission s, CurrentUser applicant) {
         Problems p = new Problems();
-        checkApplicant(applicant, p);
-        ProcedureVersion v = versionInForce(procedureCode, p);
-        p.require(receivingAgencyId != null, "receivingAgencyId", "Chưa chọn nơi tiếp nhận hồ sơ.");
+        checkApplicant(s.applicant(), p);
+        ProcedureVersion v = versionInForce(s.procedureCode(), p);
+        p.require(s.receivingAgencyId() != null, "receivingAgencyId", "Chưa chọn nơi tiếp nhận hồ sơ.");
         p.throwIfAny();
         p.require(v.byOnline(), "procedureCode", "Thủ tục này chưa cung cấp dịch vụ công trực tuyến.");
         Agency counter = agencies.activeOn(agencies.today()).stream()
-                .filter(a -> a.id() == receivingAgencyId && a.type() == AgencyType.ONE_STOP).findFirst().orElse(null);
+                .filter(a -> a.id() == s.receivingAgencyId() && a.type() == AgencyType.ONE_STOP).findFirst().orElse(null);
         p.require(counter != null, "receivingAgencyId", "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.");
-        Map<Long, UploadedDocument> byComponent = new LinkedHashMap<>();
-        for (UploadedDocument f : files == null ? List.<UploadedDocument>of() : files) {
-            if (f.content() != null && f.content().length > 0) {
-                if (f.content().length > 10L * 1024 * 1024) {
-                    p.add("documents", "Tệp \"" + f.filename() + "\" lớn hơn 10 MB.");
-                }
-                byComponent.put(f.componentId(), f);
+        Delivery place = s.resultPlace() == null ? Delivery.ONLINE : s.resultPlace();
+        p.require(place != Delivery.POST || v.byPost(), "resultPlace", "Thủ tục này không trả kết quả qua bưu chính công ích.");
+        p.throwIfAny();
+        Agency handling = route(v, counter, null, s.applicantCommuneId(), p);
+        Map<Long, String> eforms = s.eforms() == null ? Map.of() : s.eforms();
+        List<UploadedDocument> files = checkedFiles(v, s.files(), p);
+        Set<Long> given = new HashSet<>();
+        files.forEach(f -> given.add(f.componentId()));
+        eforms.forEach((component, text) -> {
+            if (text != null && !text.isBlank()) {
+                given.add(component);
+                p.require(text.length() <= 4000, "eforms", "Nội dung tờ khai trực tuyến dài quá 4000 ký tự.");
             }
-        }
-        Completeness.onlyPublished(v.components(), byComponent.keySet(), p);
-        for (Component c : Completeness.missing(v.components(), byComponent.keySet())) {
-            p.add("documents", "Chưa đính kèm: " + c.name() + ".");
+        });
+        Completeness.onlyPublished(v.components(), given, p);
+        for (Component c : v.components()) {
+            if (c.required() && !c.showOnly() && !given.contains(c.id())) {
+                p.add("documents", "Chưa đính kèm hoặc khai trực tuyến: " + c.name() + ".");
+            }
         }
         p.throwIfAny();
         LocalDateTime now = calendars.now();
-        long id = create(v, Channel.ONLINE, counter, applicant, username, DossierStatus.SUBMITTED, now);
+        Dossier d = create(v, Channel.ONLINE, counter, handling, s.applicant(), s.applicantCommuneId(), applicant.username(), applicant.username(),
+                1, place, now);
         for (Component c : v.components()) {
-            UploadedDocument f = byComponent.get(c.id());
-            store.insertDocument(id, c.id(), c.name(), c.originals(), c.copies(), f != null, f == null ? null : f.filename(),
-                    f == null ? null : f.contentType(), f == null ? null : f.content());
+            store.insertDocument(d.id(), c.id(), c.name(), c.originals(), c.copies(), given.contains(c.id()));
         }
-        store.insertEvent(id, now, username, DossierAction.SUBMIT, null, DossierStatus.SUBMITTED, null, counter.id(), Channel.ONLINE.label());
-        return get(id);
+        for (UploadedDocument f : files) {
+            store.insertFile(d.id(), f.componentId(), null, f.filename(), f.contentType(), f.content(), now, applicant.username());
+        }
+        for (Component c : v.components()) {
+            String text = eforms.get(c.id());
+            if (text != null && !text.isBlank()) {
+                byte[] pdf = forms.eform(d, c.name(), text.trim(), now);
+                store.insertFile(d.id(), c.id(), null, "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf, now, applicant.username());
+            }
+        }
+        return get(d.id());
     }
 
     /** The one-stop unit's decision on a dossier submitted online or by post, or supplemented at intake. */
     @Transactional
-    public Dossier decideIntake(long id, long rowVersion, IntakeDecision decision, Set<Long> present, String reason, CurrentUser officer) {
-        Dossier d = get(id);
+    public Dossier decideIntake(long id, long rowVersion, IntakeDecision decision, Set<Long> present, Map<Long, String> defects, String reason,
+                                CurrentUser officer) {
+        Dossier d = current(id, rowVersion);
         requireRole(officer, d, Role.RECEIVING_OFFICER);
-        DossierAction action = decision == null ? DossierAction.ACCEPT : switch (decision) {
-            case ACCEPT -> DossierAction.ACCEPT;
-            case REQUEST_SUPPLEMENT -> DossierAction.REQUEST_SUPPLEMENT_AT_INTAKE;
-            case REFUSE -> DossierAction.REFUSE;
-        };
-        DossierRules.require(d.status(), action);
         ProcedureVersion v = catalog.version(d.procedureVersionId());
         Set<Long> presented = new HashSet<>(present == null ? Set.of() : present);
         d.documents().stream().filter(DossierDocument::present).forEach(doc -> presented.add(doc.componentId()));
         Problems p = new Problems();
         p.require(decision != null, "decision", "Chưa chọn kết quả kiểm tra hồ sơ.");
         Completeness.onlyPublished(v.components(), presented, p);
-        List<Component> missing = Completeness.missing(v.components(), presented);
+        List<SupplementRequest.Item> items = Completeness.supplementItems(v.components(), presented, defects, p);
         if (decision != null) {
-            checkDecision(decision, missing, reason, p);
+            checkDecision(decision, items, reason, p);
+        }
+        if (decision == IntakeDecision.REQUEST_SUPPLEMENT) {
+            d.supplements().stream().filter(x -> x.stage() == SupplementStage.INTAKE).findFirst().ifPresent(x -> p.add("decision",
+                    "Hồ sơ đã được hướng dẫn bổ sung một lần (Phiếu số " + x.seq() + "); theo quy định chỉ yêu cầu bổ sung một lần, đầy đủ. "
+                            + "Hãy tiếp nhận nếu đã đủ, hoặc từ chối nêu rõ lý do."));
         }
         p.throwIfAny();
-        LocalDateTime now = calendars.now();
         store.markPresent(id, presented);
-        if (decision == IntakeDecision.ACCEPT) {
-            if (store.update(id, rowVersion, Map.of("status", DossierStatus.SUBMITTED)) != 1) {
-                throw stale();
+        return decide(d, decision, items, reason, officer, calendars.now());
+    }
+
+    private Dossier decide(Dossier d, IntakeDecision decision, List<SupplementRequest.Item> items, String reason, CurrentUser officer,
+                           LocalDateTime now) {
+        d.openSupplement().filter(x -> x.stage() == SupplementStage.INTAKE)
+                .ifPresent(x -> store.closeSupplement(x.id(), decision == IntakeDecision.ACCEPT ? SupplementStatus.RECEIVED : SupplementStatus.CLOSED,
+                        officer.username(), now, null));
+        return switch (decision) {
+            case ACCEPT -> {
+                LegalRuleSet rules = ruleSets.inForceOn(now.toLocalDate());
+                int book = (int) store.next("book:" + d.receivingAgencyId() + ":" + now.getYear());
+                String volume = "01/" + now.getYear();
+                yield apply(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
             }
-            start(get(id), officer.username(), now);
-        } else {
-            DossierStatus to = decision == IntakeDecision.REFUSE ? DossierStatus.REFUSED : DossierStatus.INTAKE_SUPPLEMENT;
-            Map<String, Object> columns = new LinkedHashMap<>();
-            columns.put("status", to);
-            if (to == DossierStatus.REFUSED) {
-                columns.put("finished_at", now);
+            case REQUEST_SUPPLEMENT -> {
+                int seq = store.nextSupplementSeq(d.id());
+                store.insertSupplement(d.id(), seq, SupplementStage.INTAKE, SupplementStatus.OPEN, now, officer.username(), officer.fullName(),
+                        contactPhone(officer, d.receivingAgencyId()), d.receivingAgencyId(), false, null, null, items);
+                yield apply(d, officer.username(), a -> a.requestSupplementAtIntake(now, seq, Completeness.describe(items)));
             }
-            if (store.update(id, rowVersion, columns) != 1) {
-                throw stale();
-            }
-            store.insertEvent(id, now, officer.username(), action, d.status(), to, null, d.receivingAgencyId(),
-                    decision == IntakeDecision.REFUSE ? reason.trim() : supplementNote(missing, reason));
+            case REFUSE -> apply(d, officer.username(), a -> a.refuse(now, reason.trim()));
+        };
+    }
+
+    // ------------------------------------------------------------------ supplements
+
+    /**
+     * The applicant sends the requested documents online: at intake the one-stop unit checks the dossier again;
+     * during processing the complete supplement has arrived and the time limit counts again.
+     */
+    @Transactional
+    public Dossier supplementOnline(long id, long rowVersion, List<UploadedDocument> files, String note, CurrentUser applicant) {
+        Dossier d = current(id, rowVersion);
+        if (!isApplicant(applicant, d)) {
+            throw new NotFoundException("Không tìm thấy hồ sơ.");
         }
-        return get(id);
+        SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
+                .orElseThrow(() -> new ConflictException("Hồ sơ không có yêu cầu bổ sung nào đang chờ."));
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        Problems p = new Problems();
+        List<UploadedDocument> checked = checkedFiles(v, files, p);
+        Set<Long> requested = new HashSet<>();
+        open.items().forEach(i -> requested.add(i.componentId()));
+        Set<Long> given = new HashSet<>();
+        checked.forEach(f -> given.add(f.componentId()));
+        for (Long c : given) {
+            p.require(requested.contains(c), "documents", "Chỉ nộp bổ sung các giấy tờ trong Phiếu yêu cầu bổ sung.");
+        }
+        for (SupplementRequest.Item i : open.items()) {
+            boolean showOnly = v.components().stream().anyMatch(c -> c.id() == i.componentId() && c.showOnly());
+            p.require(showOnly || given.contains(i.componentId()), "documents", "Chưa đính kèm: " + i.componentName() + ".");
+        }
+        p.require(note == null || note.length() <= 2000, "note", "Ghi chú dài quá 2000 ký tự.");
+        p.throwIfAny();
+        LocalDateTime now = calendars.now();
+        for (UploadedDocument f : checked) {
+            store.insertFile(d.id(), f.componentId(), open.id(), f.filename(), f.contentType(), f.content(), now, applicant.username());
+        }
+        store.markPresent(d.id(), given);
+        return supplementArrived(d, open, applicant.username(), note, now);
+    }
+
+    /** The one-stop unit records the supplement the applicant brought (during processing): the time limit counts again. */
+    @Transactional
+    public Dossier receiveSupplement(long id, long rowVersion, String note, CurrentUser officer) {
+        Dossier d = current(id, rowVersion);
+        requireRole(officer, d, Role.RECEIVING_OFFICER);
+        DossierRules.require(d.status(), DossierAction.RESUME);
+        SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
+                .orElseThrow(() -> new ConflictException("Hồ sơ không có yêu cầu bổ sung nào đang chờ."));
+        return supplementArrived(d, open, officer.username(), note, calendars.now());
+    }
+
+    private Dossier supplementArrived(Dossier d, SupplementRequest open, String actor, String note, LocalDateTime now) {
+        if (open.stage() == SupplementStage.INTAKE) {
+            store.closeSupplement(open.id(), SupplementStatus.RECEIVED, actor, now, null);
+            return apply(d, actor, a -> a.supplementAtIntake(now, open.seq(), note == null || note.isBlank() ? "Đã nộp bổ sung trực tuyến." : note.trim()));
+        }
+        WorkingCalendar cal = calendars.calendar();
+        store.closeSupplement(open.id(), SupplementStatus.RECEIVED, actor, now, cal.workingMinutesBetween(d.pausedAt(), now));
+        LegalRuleSet rules = ruleSets.get(d.ruleSetId());
+        return apply(d, actor, a -> a.supplementArrived(now, cal, rules, steps(d), open.seq(), note));
+    }
+
+    /**
+     * The handling agency finds the dossier incomplete and asks, through the one-stop unit, for published components
+     * only, each with its reason. The first request within the rule set's window stops the clock at once; a second
+     * or late one needs a leader's approval (a leader's own request is approved by itself) and counts as late.
+     */
+    @Transactional
+    public Dossier requestSupplement(long id, long rowVersion, Map<Long, String> reasons, String note, CurrentUser user) {
+        Dossier d = current(id, rowVersion);
+        List<ProcessStep> steps = steps(d);
+        DossierRules.require(d.status(), DossierAction.PAUSE);
+        Role role = steps.get(d.currentStep() - 1).role();
+        if (!mayAct(user, d, Role.LEADER)) {
+            requireRole(user, d, role);
+        }
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        Problems p = new Problems();
+        Set<Long> all = new HashSet<>();
+        v.components().forEach(c -> all.add(c.id()));
+        Map<Long, String> given = new LinkedHashMap<>();
+        (reasons == null ? Map.<Long, String>of() : reasons).forEach((k, r) -> {
+            if (r != null && !r.isBlank()) {
+                given.put(k, r);
+            }
+        });
+        List<SupplementRequest.Item> items = Completeness.supplementItems(v.components(), all, given, p);
+        p.require(!items.isEmpty(), "defects", "Phải chọn ít nhất một thành phần hồ sơ đã công bố cần bổ sung, hoàn thiện và nêu lý do.");
+        p.require(note == null || note.length() <= 2000, "note", "Ghi chú dài quá 2000 ký tự.");
+        p.throwIfAny();
+        LocalDateTime now = calendars.now();
+        WorkingCalendar cal = calendars.calendar();
+        LegalRuleSet rules = ruleSets.get(d.ruleSetId());
+        DossierAggregate.SupplementDecision decision = DossierAggregate.of(d).judgeSupplement(now, cal, rules, steps);
+        boolean leader = mayAct(user, d, Role.LEADER);
+        boolean proposal = decision.needsApproval() && !leader;
+        int seq = store.nextSupplementSeq(d.id());
+        store.insertSupplement(d.id(), seq, SupplementStage.PROCESSING, proposal ? SupplementStatus.PROPOSED : SupplementStatus.OPEN, now,
+                user.username(), user.fullName(), contactPhone(user, d.handlingAgencyId()), d.handlingAgencyId(), decision.countsLate(),
+                decision.lateReason(), note == null || note.isBlank() ? null : note.trim(), items);
+        String list = Completeness.describe(items) + (decision.lateReason() == null ? "" : "\n(" + decision.lateReason()
+                + (proposal ? ": chờ lãnh đạo duyệt" : "") + "; hồ sơ được tính là trễ hạn theo Bộ chỉ số)");
+        if (proposal) {
+            return apply(d, user.username(), a -> a.proposeSupplement(now, seq, list));
+        }
+        return apply(d, user.username(), a -> a.requestSupplement(now, cal, seq, decision.countsLate(), list));
+    }
+
+    /** A leader approves a specialist's second (or late) supplement request: it goes to the applicant and the clock stops. */
+    @Transactional
+    public Dossier approveSupplement(long id, long rowVersion, CurrentUser leader) {
+        Dossier d = current(id, rowVersion);
+        requireRole(leader, d, Role.LEADER);
+        SupplementRequest proposed = d.openSupplement().filter(s -> s.status() == SupplementStatus.PROPOSED)
+                .orElseThrow(() -> new ConflictException("Không có đề xuất yêu cầu bổ sung nào chờ duyệt."));
+        LocalDateTime now = calendars.now();
+        store.approveSupplement(proposed.id(), leader.username(), now);
+        return apply(d, leader.username(), a -> a.requestSupplement(now, calendars.calendar(), proposed.seq(), proposed.countsLate(),
+                "Lãnh đạo duyệt yêu cầu bổ sung lần " + proposed.seq() + ":\n" + Completeness.describe(proposed.items())));
+    }
+
+    @Transactional
+    public Dossier declineSupplement(long id, long rowVersion, String reason, CurrentUser leader) {
+        Dossier d = current(id, rowVersion);
+        requireRole(leader, d, Role.LEADER);
+        SupplementRequest proposed = d.openSupplement().filter(s -> s.status() == SupplementStatus.PROPOSED)
+                .orElseThrow(() -> new ConflictException("Không có đề xuất yêu cầu bổ sung nào chờ duyệt."));
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of("reason", "Phải nêu lý do không duyệt yêu cầu bổ sung.");
+        }
+        LocalDateTime now = calendars.now();
+        store.closeSupplement(proposed.id(), SupplementStatus.DECLINED, leader.username(), now, null);
+        return apply(d, leader.username(), a -> a.declineSupplement(now, proposed.seq(), reason.trim()));
     }
 
     // ------------------------------------------------------------------ processing
 
     /**
-     * Completes the current step and hands the dossier to the next. Moving into the last step (return of
-     * the result) registers the result: {@code outcome} and {@code resultText} are then required.
+     * Completes the current step and hands the dossier to the next. Moving into the last step (return of the
+     * result) registers the result: {@code outcome} and {@code resultText} are then required.
      */
     @Transactional
     public Dossier forward(long id, long rowVersion, String note, Outcome outcome, String resultText, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.FORWARD);
-        List<ProcessStep> steps = steps(d);
-        ProcessStep current = steps.get(d.currentStep() - 1);
-        requireRole(user, d, current.role());
-        if (d.currentStep() >= steps.size()) {
-            throw new ConflictException("Đây là bước cuối (" + current.name() + "): hãy trả kết quả cho người nộp.");
-        }
-        boolean intoLast = d.currentStep() + 1 == steps.size();
-        Problems p = new Problems();
-        if (intoLast && d.outcome() == null) {
-            p.require(outcome != null, "outcome", "Chưa ghi kết quả giải quyết (giải quyết hay không giải quyết).");
-            p.requireText(resultText, "resultText", "Số, ký hiệu và trích yếu văn bản kết quả");
-        }
-        p.throwIfAny();
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.FORWARD, user);
         LocalDateTime now = calendars.now();
-        ProcessStep next = steps.get(d.currentStep());
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("current_step", d.currentStep() + 1);
-        columns.put("step_role", next.role());
-        columns.put("step_started_at", now);
-        columns.put("step_due_at", stepDue(now, next));
-        columns.put("assignee", null);
-        if (outcome != null && d.outcome() == null) {
-            columns.put("result_outcome", outcome);
-            columns.put("result_text", resultText.trim());
-        }
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        DossierAction action = current.role() == Role.LEADER ? DossierAction.APPROVE : DossierAction.FORWARD;
-        String text = "Hoàn thành bước " + d.currentStep() + " (" + current.name() + ") → bước " + (d.currentStep() + 1) + " (" + next.name() + ")"
-                + (outcome != null && d.outcome() == null ? ". Kết quả: " + outcome.label() + " — " + resultText.trim() : "")
-                + (note == null || note.isBlank() ? "" : ". " + note.trim());
-        store.insertEvent(id, now, user.username(), action, d.status(), DossierStatus.PROCESSING, d.currentStep() + 1, d.handlingAgencyId(), text);
-        return get(id);
+        return apply(d, user.username(), a -> a.completeStep(now, calendars.calendar(), steps(d), outcome, resultText, note));
     }
 
     /** Sends the dossier back to the previous step, with the reason. */
     @Transactional
     public Dossier sendBack(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.SEND_BACK);
-        List<ProcessStep> steps = steps(d);
-        requireRole(user, d, steps.get(d.currentStep() - 1).role());
-        Problems p = new Problems();
-        p.requireText(reason, "reason", "Lý do trả lại");
-        p.require(d.currentStep() > 2, "step", "Hồ sơ đang ở bước xử lý đầu tiên sau tiếp nhận; không có bước trước để trả lại.");
-        p.throwIfAny();
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.SEND_BACK, user);
         LocalDateTime now = calendars.now();
-        ProcessStep previous = steps.get(d.currentStep() - 2);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("current_step", d.currentStep() - 1);
-        columns.put("step_role", previous.role());
-        columns.put("step_started_at", now);
-        columns.put("step_due_at", stepDue(now, previous));
-        columns.put("assignee", null);
-        record(d, rowVersion, columns, now, user.username(), DossierAction.SEND_BACK, d.status(), DossierStatus.PROCESSING, d.currentStep() - 1,
-                d.handlingAgencyId(), reason.trim());
-        return get(id);
+        return apply(d, user.username(), a -> a.sendBack(now, calendars.calendar(), steps(d), reason));
     }
 
-    /** Assigns the current step to one officer of the unit. */
+    /** Assigns the current step to an officer of the unit holding the dossier who holds the step's role. */
     @Transactional
     public Dossier assign(long id, long rowVersion, String assignee, CurrentUser user) {
-        Dossier d = atCurrentStep(id, DossierAction.ASSIGN, user);
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.ASSIGN, user);
         if (assignee == null || assignee.isBlank()) {
             throw ValidationException.of("assignee", "Chưa chọn người được phân công.");
         }
-        record(d, rowVersion, Map.of("assignee", assignee.trim()), calendars.now(), user.username(), DossierAction.ASSIGN, d.status(), d.status(), d.currentStep(),
-                d.handlingAgencyId(), "Phân công cho " + assignee.trim());
-        return get(id);
+        Account chosen = assignees(d).stream().filter(a -> a.username().equals(assignee.trim())).findFirst()
+                .orElseThrow(() -> ValidationException.of("assignee", "Người được phân công phải là cán bộ của đơn vị đang giữ hồ sơ, có vai trò của bước này."));
+        return apply(d, user.username(), a -> a.assign(calendars.now(), chosen.username(), chosen.fullName()));
     }
 
-    /** Asks the applicant to supplement: the clock stops until {@link #resume}. */
-    @Transactional
-    public Dossier pause(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = atCurrentStep(id, DossierAction.PAUSE, user);
-        if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", "Phải nêu rõ giấy tờ, nội dung cần bổ sung và lý do.");
+    /** Officers who may be given the current step: enabled accounts with the step's role in the unit that holds the dossier. */
+    public List<Account> assignees(Dossier d) {
+        if (d.currentStep() == null || !d.open()) {
+            return List.of();
         }
-        LocalDateTime now = calendars.now();
-        WorkingCalendar cal = calendars.calendar();
-        long remaining = now.isBefore(d.dueAt()) ? cal.workingMinutesBetween(now, d.dueAt()) : 0;
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("status", DossierStatus.PAUSED);
-        columns.put("paused_at", now);
-        columns.put("remaining_minutes", remaining);
-        record(d, rowVersion, columns, now, user.username(), DossierAction.PAUSE, d.status(), DossierStatus.PAUSED, d.currentStep(),
-                d.handlingAgencyId(), reason.trim());
-        return get(id);
-    }
-
-    /** The supplement arrived: the clock runs again for the time that was left when it stopped. */
-    @Transactional
-    public Dossier resume(long id, long rowVersion, String note, CurrentUser user) {
-        Dossier d = atCurrentStep(id, DossierAction.RESUME, user);
-        LocalDateTime now = calendars.now();
-        WorkingCalendar cal = calendars.calendar();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("status", DossierStatus.PROCESSING);
-        columns.put("paused_at", null);
-        columns.put("remaining_minutes", null);
-        if (d.remainingMinutes() != null && d.remainingMinutes() > 0) {
-            columns.put("due_at", cal.plusWorkingMinutes(now, d.remainingMinutes()));
-        }
-        if (d.stepDueAt() != null && d.pausedAt() != null && d.stepDueAt().isAfter(d.pausedAt())) {
-            columns.put("step_due_at", cal.plusWorkingMinutes(now, cal.workingMinutesBetween(d.pausedAt(), d.stepDueAt())));
-        }
-        if (store.update(id, rowVersion, columns) != 1) {
-            throw stale();
-        }
-        long pausedFor = cal.workingMinutesBetween(d.pausedAt(), now);
-        store.insertEvent(id, now, user.username(), DossierAction.RESUME, d.status(), DossierStatus.PROCESSING, d.currentStep(),
-                d.handlingAgencyId(), "Đã nhận bổ sung; thời gian tạm dừng " + pausedFor / 60 + " giờ " + pausedFor % 60
-                        + " phút làm việc không tính vào thời hạn." + (note == null || note.isBlank() ? "" : " " + note.trim()));
-        return get(id);
+        Role role = steps(d).get(d.currentStep() - 1).role();
+        return accounts.withRole(role).stream().filter(Account::enabled).filter(a -> mayAct(CurrentUser.of(a), d, role)).toList();
     }
 
     /** Hands the dossier to another agency (liên thông) at the same step. */
     @Transactional
     public Dossier transfer(long id, long rowVersion, Long toAgencyId, String note, CurrentUser user) {
-        Dossier d = atCurrentStep(id, DossierAction.TRANSFER, user);
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.TRANSFER, user);
         Problems p = new Problems();
-        Agency to = toAgencyId == null ? null : agencies.activeOn(agencies.today()).stream().filter(a -> a.id() == toAgencyId).findFirst().orElse(null);
-        p.require(to != null, "toAgencyId", "Cơ quan nhận liên thông không tồn tại hoặc không còn hoạt động.");
-        p.require(toAgencyId == null || toAgencyId != d.handlingAgencyId(), "toAgencyId", "Hồ sơ đã ở cơ quan này.");
+        Agency to = toAgencyId == null ? null : transferTargets(d).stream().filter(a -> a.id() == toAgencyId).findFirst().orElse(null);
+        p.require(to != null, "toAgencyId", "Cơ quan nhận liên thông phải là một sở, ngành, phòng chuyên môn hoặc UBND cấp xã đang hoạt động, khác cơ quan đang giữ hồ sơ.");
         p.requireText(note, "note", "Nội dung chuyển liên thông");
         p.throwIfAny();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("handling_agency_id", toAgencyId);
-        columns.put("assignee", null);
-        record(d, rowVersion, columns, calendars.now(), user.username(), DossierAction.TRANSFER, d.status(), d.status(), d.currentStep(), toAgencyId,
-                "Chuyển liên thông đến " + to.name() + ": " + note.trim());
-        return get(id);
+        return apply(d, user.username(), a -> a.transfer(calendars.now(), to.id(), to.name(), note));
+    }
+
+    /** Agencies a dossier may be handed to: handling agencies in force, other than the one holding it. */
+    public List<Agency> transferTargets(Dossier d) {
+        return agencies.activeOn(agencies.today()).stream()
+                .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.COMMUNE_COMMITTEE || a.type() == AgencyType.DIVISION)
+                .filter(a -> a.id() != d.handlingAgencyId()).toList();
     }
 
     /**
-     * The written explanation and apology for a dossier that is (or is certain to be) late, with a new
-     * appointment. The dossier stays late in every statistic.
+     * The apology and extension letter (form 04) for a dossier that is, or is certain to be, late: signed by a leader
+     * of the agency that holds it. The dossier is late only if it ends after its due time.
      */
     @Transactional
-    public Dossier apologise(long id, long rowVersion, String explanation, LocalDateTime newAppointment, CurrentUser user) {
-        Dossier d = atCurrentStep(id, DossierAction.APOLOGISE, user);
+    public Dossier apologise(long id, long rowVersion, String explanation, LocalDateTime newAppointment, CurrentUser leader) {
+        Dossier d = current(id, rowVersion);
+        DossierRules.require(d.status(), DossierAction.APOLOGISE);
+        if (!mayAct(leader, d, Role.LEADER)) {
+            throw new ValidationException(List.of(new FieldProblem("role", "Văn bản xin lỗi và hẹn lại do Thủ trưởng (lãnh đạo) cơ quan đang giải quyết "
+                    + "hồ sơ ký; chuyên viên đề xuất để lãnh đạo ký.")));
+        }
         LocalDateTime now = calendars.now();
-        Problems p = new Problems();
-        p.requireText(explanation, "explanation", "Nội dung giải trình lý do trễ hạn");
-        p.require(newAppointment != null && newAppointment.isAfter(now), "newAppointment", "Ngày hẹn lại phải sau thời điểm hiện tại.");
-        p.require(d.dueAt() != null && calendars.calendar().workingMinutesBetween(now, d.dueAt()) <= calendars.warnWorkingHoursBefore() * 60L,
-                "explanation", "Hồ sơ chưa đến thời điểm cảnh báo trễ hạn; chưa cần xin lỗi, hẹn lại.");
-        p.throwIfAny();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("late", true);
-        columns.put("late_explanation", explanation.trim());
-        columns.put("new_appointment_at", newAppointment);
-        record(d, rowVersion, columns, now, user.username(), DossierAction.APOLOGISE, d.status(), d.status(), d.currentStep(), d.handlingAgencyId(),
-                "Giải trình: " + explanation.trim() + ". Hẹn lại: " + VN_TIME.format(newAppointment));
+        LegalRuleSet rules = ruleSets.get(d.ruleSetId());
+        int seq = d.apologies().size() + 1;
+        Dossier after = apply(d, leader.username(), a -> a.apologise(now, calendars.calendar(), rules, calendars.warnWorkingHoursBefore() * 60L,
+                seq, explanation, newAppointment));
+        store.insertApology(d.id(), seq, now, leader.username(), leader.fullName(), d.handlingAgencyId(), after.lateExplanation(), d.dueAt(),
+                after.extensionCount() > d.extensionCount() ? after.newAppointmentAt() : null);
         return get(id);
     }
 
-    /** Hands the result over; a late dossier cannot be closed without its explanation and apology. */
+    /** Hands the result over; a late dossier cannot be closed without its apology letter. */
     @Transactional
     public Dossier returnResult(long id, long rowVersion, Delivery delivery, String note, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.RETURN_RESULT);
-        List<ProcessStep> steps = steps(d);
-        requireRole(user, d, steps.get(d.currentStep() - 1).role());
-        LocalDateTime now = calendars.now();
-        Problems p = new Problems();
-        p.require(d.currentStep() == steps.size(), "step", "Hồ sơ chưa đến bước trả kết quả.");
-        p.require(d.outcome() != null, "outcome", "Chưa có kết quả giải quyết được đăng ký.");
-        p.require(delivery != null, "delivery", "Chưa chọn hình thức trả kết quả.");
-        boolean late = now.isAfter(d.dueAt());
-        p.require(!late || d.lateExplanation() != null, "explanation", "Hồ sơ đã quá hạn (hạn " + VN_TIME.format(d.dueAt())
-                + "): phải có văn bản giải trình và Phiếu xin lỗi, hẹn lại ngày trả kết quả trước khi trả kết quả.");
-        p.throwIfAny();
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("status", DossierStatus.RETURNED);
-        columns.put("result_delivery", delivery);
-        columns.put("finished_at", now);
-        columns.put("late", late || d.late());
-        record(d, rowVersion, columns, now, user.username(), DossierAction.RETURN_RESULT, d.status(), DossierStatus.RETURNED, d.currentStep(),
-                d.receivingAgencyId(), delivery.label() + (late ? " — TRỄ HẠN" : " — đúng hạn") + (note == null || note.isBlank() ? "" : ". " + note.trim()));
-        return get(id);
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.RETURN_RESULT, user);
+        return apply(d, user.username(), a -> a.returnResult(calendars.now(), steps(d), delivery, note));
     }
 
-    /** The applicant withdraws the dossier (or the counter records the written request). */
+    /** The applicant (online, or in writing at the one-stop unit) asks to stop the handling of a received dossier. */
     @Transactional
-    public Dossier withdraw(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = get(id);
-        DossierRules.require(d.status(), DossierAction.WITHDRAW);
-        boolean owner = d.applicantUsername() != null && d.applicantUsername().equals(user.username());
-        if (!owner) {
+    public Dossier requestStop(long id, long rowVersion, String reason, CurrentUser user) {
+        Dossier d = current(id, rowVersion);
+        if (!isApplicant(user, d)) {
             requireRole(user, d, Role.RECEIVING_OFFICER);
         }
-        if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", "Phải ghi lý do rút hồ sơ.");
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw ValidationException.of("reason", "Phải ghi lý do đề nghị dừng giải quyết (tối đa 2000 ký tự).");
+        }
+        return apply(d, user.username(), a -> a.requestStop(calendars.now(), reason));
+    }
+
+    /** A leader of the agency holding the dossier stops its handling (form 05). */
+    @Transactional
+    public Dossier stop(long id, long rowVersion, StopKind kind, String reason, String basis, String settlement, CurrentUser leader) {
+        Dossier d = current(id, rowVersion);
+        DossierRules.require(d.status(), DossierAction.STOP);
+        if (!mayAct(leader, d, Role.LEADER)) {
+            throw new ValidationException(List.of(new FieldProblem("role", "Thông báo dừng giải quyết hồ sơ do lãnh đạo cơ quan đang giải quyết hồ sơ ký.")));
+        }
+        Problems p = new Problems();
+        p.require(reason == null || reason.length() <= 2000, "stopReason", "Lý do dài quá 2000 ký tự.");
+        p.require(basis == null || basis.length() <= 1000, "stopBasis", "Căn cứ dài quá 1000 ký tự.");
+        p.require(settlement == null || settlement.length() <= 1000, "stopSettlement", "Nội dung xử lý phí và hồ sơ dài quá 1000 ký tự.");
+        p.throwIfAny();
+        LocalDateTime now = calendars.now();
+        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, leader.username(), now, null));
+        return apply(d, leader.username(), a -> a.stop(now, kind, reason, basis, settlement));
+    }
+
+    /** The applicant withdraws a dossier that was not received yet (or the counter records the written request). */
+    @Transactional
+    public Dossier withdraw(long id, long rowVersion, String reason, CurrentUser user) {
+        Dossier d = current(id, rowVersion);
+        if (!isApplicant(user, d)) {
+            requireRole(user, d, Role.RECEIVING_OFFICER);
+        }
+        if (d.status().inHandling()) {
+            throw new ConflictException("Hồ sơ đã được tiếp nhận: hãy gửi đề nghị dừng giải quyết; cơ quan giải quyết sẽ ra Thông báo dừng giải quyết hồ sơ.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw ValidationException.of("reason", "Phải ghi lý do rút hồ sơ (tối đa 2000 ký tự).");
         }
         LocalDateTime now = calendars.now();
-        record(d, rowVersion, Map.of("status", DossierStatus.WITHDRAWN, "finished_at", now), now, user.username(), DossierAction.WITHDRAW, d.status(), DossierStatus.WITHDRAWN, d.currentStep(),
-                d.receivingAgencyId(), reason.trim());
-        return get(id);
+        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, user.username(), now, null));
+        return apply(d, user.username(), a -> a.withdraw(now, reason));
     }
+
+    // ------------------------------------------------------------------ scheduled transitions
+
+    /**
+     * Warns every dossier that is near its due time and marks late every one whose due time passed while it was
+     * being handled, each in its own transaction; returns how many changed.
+     */
+    public int applyDeadlines() {
+        LocalDateTime now = calendars.now();
+        // working hours never outrun calendar time, so a calendar bound of 30 days keeps the scan small
+        List<Dossier> candidates = store.list("status in ('PROCESSING', 'SUPPLEMENT_APPROVAL') and due_at is not null and due_at < :limit "
+                        + "and (warned_at is null or (not late and due_at < :now))",
+                Map.of("limit", java.sql.Timestamp.valueOf(now.plusDays(30)), "now", java.sql.Timestamp.valueOf(now)), "due_at", 5000);
+        int changed = 0;
+        for (Dossier d : candidates) {
+            Boolean c = tx.execute(status -> warnIfNear(d.id()) | markLateIfDue(d.id()));
+            changed += Boolean.TRUE.equals(c) ? 1 : 0;
+        }
+        return changed;
+    }
+
+    /** Marks a dossier that passed its due time while being handled as late (once); false when nothing changed. */
+    @Transactional
+    boolean markLateIfDue(long id) {
+        Dossier d = get(id);
+        LocalDateTime now = calendars.now();
+        if (!(d.status() == DossierStatus.PROCESSING || d.status() == DossierStatus.SUPPLEMENT_APPROVAL) || d.late() || d.dueAt() == null
+                || !now.isAfter(d.dueAt())) {
+            return false;
+        }
+        return tryApply(d, a -> a.becomeLate(now));
+    }
+
+    /** Warns once when a dossier being handled is within the warning window of its due time; false when nothing changed. */
+    @Transactional
+    boolean warnIfNear(long id) {
+        Dossier d = get(id);
+        LocalDateTime now = calendars.now();
+        if (d.status() != DossierStatus.PROCESSING || d.warnedAt() != null || d.dueAt() == null
+                || (d.dueAt().isAfter(now) && calendars.calendar().workingMinutesBetween(now, d.dueAt()) > calendars.warnWorkingHoursBefore() * 60L)) {
+            return false;
+        }
+        return tryApply(d, a -> a.warn(now));
+    }
+
+    private boolean tryApply(Dossier d, Function<DossierAggregate, Change> transition) {
+        DossierAggregate a = DossierAggregate.of(d);
+        Change c = transition.apply(a);
+        if (store.save(a) != 1) {
+            return false;
+        }
+        store.insertHistory(d.id(), calendars.now(), SYSTEM, c);
+        c.events().forEach(events::publishEvent);
+        return true;
+    }
+
+    /** The actor of what the system does by itself. */
+    public static final String SYSTEM = "he-thong";
 
     // ------------------------------------------------------------------ queries
 
@@ -420,9 +565,25 @@ public class DossierService {
         return steps.isEmpty() ? v.process(ProcessVariant.STANDARD) : steps;
     }
 
+    public LegalRuleSet ruleSet(Dossier d) {
+        return ruleSets.get(d.ruleSetId());
+    }
+
     public DeadlineState deadline(Dossier d) {
-        return DossierRules.deadlineState(d.status(), d.dueAt(), d.status() == DossierStatus.RETURNED ? d.finishedAt() : null,
-                calendars.now(), calendars.warnWorkingHoursBefore() * 60L, calendars.calendar());
+        return DossierRules.deadlineState(d.status(), d.dueAt(), d.finishedAt(), d.late(), calendars.now(), calendars.warnWorkingHoursBefore() * 60L,
+                calendars.calendar());
+    }
+
+    /**
+     * Agencies competent for a procedure on a date: every commune (or, before 1 July 2025, district) committee in
+     * force for procedures of that level, else the procedure's own agency (or its successor after a merger).
+     */
+    public List<Agency> competentAgencies(ProcedureVersion v, LocalDate day) {
+        return switch (v.level()) {
+            case COMMUNE -> agencies.activeOn(day).stream().filter(a -> a.type() == AgencyType.COMMUNE_COMMITTEE).toList();
+            case DISTRICT -> agencies.activeOn(day).stream().filter(a -> a.type() == AgencyType.DISTRICT_COMMITTEE).toList();
+            case PROVINCE -> agencies.successorOn(v.agencyId(), day).map(List::of).orElse(List.of());
+        };
     }
 
     /** Whether the user holds the role for the dossier's unit (receiving unit for the counter, else the handling agency). */
@@ -431,9 +592,14 @@ public class DossierService {
         return user.unitsFor(role).stream().anyMatch(u -> agencies.isWithin(unit, u) || agencies.isWithin(u, unit));
     }
 
+    /** Whether the user applied for the dossier with their own account. */
+    public boolean isApplicant(CurrentUser user, Dossier d) {
+        return d.applicantUsername() != null && d.applicantUsername().equals(user.username());
+    }
+
     /** Whether the user may see the dossier: its applicant, an officer of its units, an auditor or administrator. */
     public boolean maySee(CurrentUser user, Dossier d) {
-        if (d.applicantUsername() != null && d.applicantUsername().equals(user.username())) {
+        if (isApplicant(user, d)) {
             return true;
         }
         for (Role role : Role.values()) {
@@ -454,62 +620,86 @@ public class DossierService {
         return calendars.now();
     }
 
+    public byte[] fileContent(Dossier d, long fileId, String[] nameAndType) {
+        DossierStore.StoredFile f = store.fileContent(d.id(), fileId).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp."));
+        nameAndType[0] = f.filename();
+        nameAndType[1] = f.contentType();
+        return f.content();
+    }
+
     // ------------------------------------------------------------------ helpers
 
-    private long create(ProcedureVersion v, Channel channel, Agency counter, Applicant a, String username, DossierStatus status,
-                        LocalDateTime now) {
+    private Dossier create(ProcedureVersion v, Channel channel, Agency counter, Agency handling, Applicant a, Long communeId, String username,
+                           String actor, int sets, Delivery place, LocalDateTime now) {
         boolean online = channel == Channel.ONLINE && !v.process(ProcessVariant.ONLINE).isEmpty();
-        BigDecimal limit = channel == Channel.ONLINE && v.onlineTimeLimitDays() != null ? v.onlineTimeLimitDays() : v.timeLimitDays();
-        String code = counter.code().replace('.', '-') + "-" + CODE_DATE.format(now) + "-" + String.format("%06d", store.nextNumber());
-        return store.insert(new DossierStore.NewDossier(code, v.id(), v.code(), v.name(), channel,
-                (online ? ProcessVariant.ONLINE : ProcessVariant.STANDARD).name(), counter.id(), handlingAgency(v, counter),
-                trimmed(a), username, status, now, limit));
+        var limit = channel == Channel.ONLINE && v.onlineTimeLimitDays() != null ? v.onlineTimeLimitDays() : v.timeLimitDays();
+        LegalRuleSet rules = ruleSets.inForceOn(now.toLocalDate());
+        long id = store.insert(new DossierStore.NewDossier(newCode(counter, rules, now.toLocalDate()), v.id(), v.code(), v.name(), channel,
+                (online ? ProcessVariant.ONLINE : ProcessVariant.STANDARD).name(), counter.id(), handling.id(), trimmed(a), username, communeId,
+                rules.id(), sets, place, DossierStatus.SUBMITTED, now, limit));
+        Dossier d = get(id);
+        Change submitted = new Change(DossierAction.SUBMIT, null, DossierStatus.SUBMITTED, null, counter.id(), null, null,
+                channel.label() + " — " + handling.name(), List.of(new DossierEvents.Submitted(id, d.code(), now, channel, v.code(), counter.id())));
+        store.insertHistory(id, now, actor, submitted);
+        submitted.events().forEach(events::publishEvent);
+        return d;
     }
 
-    /** Receipt: the clock starts and the dossier moves past the intake step to the first processing step. */
-    private void start(Dossier d, String actor, LocalDateTime now) {
-        WorkingCalendar cal = calendars.calendar();
-        List<ProcessStep> steps = steps(d);
-        int first = steps.size() > 1 ? 2 : 1;
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("status", DossierStatus.PROCESSING);
-        columns.put("received_at", now);
-        columns.put("due_at", cal.due(now, d.timeLimitDays()));
-        columns.put("current_step", first);
-        columns.put("step_role", steps.get(first - 1).role());
-        columns.put("step_started_at", now);
-        columns.put("step_due_at", stepDue(cal.countingStart(now), steps.get(first - 1)));
-        if (store.update(d.id(), d.rowVersion(), columns) != 1) {
-            throw stale();
-        }
-        store.insertEvent(d.id(), now, actor, DossierAction.ACCEPT, d.status(), DossierStatus.PROCESSING, first, d.receivingAgencyId(),
-                "Hẹn trả kết quả: " + VN_TIME.format(cal.due(now, d.timeLimitDays())));
-    }
-
-    private LocalDateTime stepDue(LocalDateTime from, ProcessStep step) {
-        long minutes = step.durationHours().multiply(BigDecimal.valueOf(60)).longValue();
-        return calendars.calendar().plusWorkingMinutes(from, minutes);
-    }
-
-    private long handlingAgency(ProcedureVersion v, Agency counter) {
-        if (v.level() != ProcedureLevel.PROVINCE && counter.parentId() != null) {
-            Agency parent = agencies.get(counter.parentId());
-            if (parent.type() == AgencyType.COMMUNE_COMMITTEE || parent.type() == AgencyType.DISTRICT_COMMITTEE) {
-                return parent.id();
+    /** A code by the pattern of the rule set in force, with a sequence that restarts per day and receiving unit. */
+    private String newCode(Agency counter, LegalRuleSet rules, LocalDate day) {
+        var pattern = rules.dossierCodes();
+        String scope = "code:" + counter.id() + ":" + pattern.sequenceScope(day);
+        while (true) {
+            String code = pattern.format(counter.identifierCode(), counter.code(), day, store.next(scope));
+            if (!store.codeExists(code)) {
+                return code;
             }
         }
-        return v.agencyId();
     }
 
-    private Agency oneStopUnit(Long id, CurrentUser officer, Problems p) {
+    /**
+     * The competent agency for a dossier received anywhere in the province: the officer's choice among the competent
+     * ones, else by the procedure's level and the applicant's commune (or the commune the counter belongs to).
+     */
+    private Agency route(ProcedureVersion v, Agency counter, Long chosenId, Long communeId, Problems p) {
+        LocalDate today = agencies.today();
+        List<Agency> competent = competentAgencies(v, today);
+        if (chosenId != null) {
+            return competent.stream().filter(a -> a.id() == chosenId).findFirst().orElseGet(() -> {
+                p.add("handlingAgencyId", "Cơ quan được chọn không có thẩm quyền giải quyết thủ tục này ("
+                        + v.level().label().toLowerCase() + ").").throwIfAny();
+                return null;
+            });
+        }
+        if (v.level() == ProcedureLevel.PROVINCE) {
+            if (competent.isEmpty()) {
+                p.add("procedureCode", "Cơ quan giải quyết thủ tục này không còn hoạt động; hãy chọn cơ quan giải quyết.").throwIfAny();
+            }
+            return competent.get(0);
+        }
+        if (communeId != null) {
+            return competent.stream().filter(a -> a.id() == communeId).findFirst().orElseGet(() -> {
+                p.add("applicantCommuneId", "Xã, phường đã chọn không còn hoạt động.").throwIfAny();
+                return null;
+            });
+        }
+        Agency parent = counter.parentId() == null ? null : agencies.get(counter.parentId());
+        if (parent != null && competent.stream().anyMatch(a -> a.id() == parent.id())) {
+            return parent;
+        }
+        p.add("applicantCommuneId", "Thủ tục " + v.level().label().toLowerCase() + ": hãy chọn xã, phường giải quyết (nơi cư trú của người nộp "
+                + "hoặc nơi có thẩm quyền).").throwIfAny();
+        return null;
+    }
+
+    private Agency oneStopUnit(Long id, CurrentUser officer) {
         Agency unit = id == null ? null : agencies.activeOn(agencies.today()).stream().filter(a -> a.id() == id).findFirst().orElse(null);
         if (unit == null || unit.type() != AgencyType.ONE_STOP) {
-            throw new ValidationException(List.of(new FieldProblem("receivingAgencyId", "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.")));
+            throw ValidationException.of("receivingAgencyId", "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.");
         }
         boolean mine = officer.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(unit.id(), u));
         if (!mine) {
-            throw new ValidationException(List.of(new FieldProblem("receivingAgencyId",
-                    "Bạn không phải cán bộ tiếp nhận của " + unit.name() + ".")));
+            throw ValidationException.of("receivingAgencyId", "Bạn không phải cán bộ tiếp nhận của " + unit.name() + ".");
         }
         return unit;
     }
@@ -519,10 +709,35 @@ public class DossierService {
             p.add("procedureCode", "Chưa chọn thủ tục hành chính.");
             return null;
         }
+        if (code.length() > 40) {
+            p.add("procedureCode", "Mã thủ tục không hợp lệ.");
+            return null;
+        }
         return catalog.inForceOn(code.trim(), agencies.today()).orElseGet(() -> {
             p.add("procedureCode", "Thủ tục " + code.trim() + " không có phiên bản đang có hiệu lực; không thể tiếp nhận hồ sơ.");
             return null;
         });
+    }
+
+    private List<UploadedDocument> checkedFiles(ProcedureVersion v, List<UploadedDocument> files, Problems p) {
+        List<UploadedDocument> result = new ArrayList<>();
+        Set<Long> components = new HashSet<>();
+        v.components().forEach(c -> components.add(c.id()));
+        for (UploadedDocument f : files == null ? List.<UploadedDocument>of() : files) {
+            if (f.content() == null || f.content().length == 0) {
+                continue;
+            }
+            if (!components.contains(f.componentId())) {
+                p.add("documents", "Tệp \"" + FileCheck.cleanName(f.filename()) + "\" không gắn với thành phần hồ sơ đã công bố.");
+                continue;
+            }
+            String type = FileCheck.check(f.filename(), f.content(), p);
+            if (type != null) {
+                result.add(new UploadedDocument(f.componentId(), FileCheck.cleanName(f.filename()), type, f.content()));
+            }
+        }
+        p.require(result.size() <= MAX_FILES, "documents", "Mỗi lần nộp tối đa " + MAX_FILES + " tệp.");
+        return result;
     }
 
     private static void checkApplicant(Applicant a, Problems p) {
@@ -531,28 +746,38 @@ public class DossierService {
             return;
         }
         p.requireText(a.name(), "applicant.name", "Họ tên người nộp (tên tổ chức)");
+        p.require(a.name() == null || a.name().trim().length() <= 200, "applicant.name", "Họ tên dài quá 200 ký tự.");
+        p.require(a.address() == null || a.address().trim().length() <= 500, "applicant.address", "Địa chỉ dài quá 500 ký tự.");
+        p.require(a.email() == null || a.email().isBlank() || (a.email().trim().length() <= 200 && a.email().contains("@")),
+                "applicant.email", "Thư điện tử không hợp lệ.");
         boolean phone = a.phone() != null && !a.phone().isBlank();
         boolean id = a.idNumber() != null && !a.idNumber().isBlank();
         p.require(phone || id, "applicant.phone", "Phải có số điện thoại hoặc số định danh để tra cứu hồ sơ.");
         p.require(!phone || PHONE.matcher(a.phone().trim()).matches(), "applicant.phone", "Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0.");
-        p.require(!id || ID_NUMBER.matcher(a.idNumber().trim()).matches(), "applicant.idNumber", "Số định danh cá nhân gồm đúng 12 chữ số.");
+        p.require(!id || ID_NUMBER.matcher(a.idNumber().trim()).matches() || TAX_CODE.matcher(a.idNumber().trim()).matches(), "applicant.idNumber",
+                "Số định danh cá nhân gồm đúng 12 chữ số (mã số doanh nghiệp: 10 hoặc 13 chữ số).");
     }
 
-    private static void checkDecision(IntakeDecision decision, List<Component> missing, String reason, Problems p) {
+    private static void checkDecision(IntakeDecision decision, List<SupplementRequest.Item> items, String reason, Problems p) {
         switch (decision) {
-            case ACCEPT -> p.require(missing.isEmpty(), "documents", "Hồ sơ còn thiếu " + missing.size()
-                    + " thành phần bắt buộc; hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: "
-                    + String.join("; ", missing.stream().map(Component::name).toList()) + ".");
-            case REQUEST_SUPPLEMENT -> p.require(!missing.isEmpty() || (reason != null && !reason.isBlank()), "reason",
-                    "Hồ sơ đã đủ thành phần; chỉ yêu cầu bổ sung khi nêu rõ nội dung cần hoàn thiện.");
-            case REFUSE -> p.requireText(reason, "reason", "Lý do từ chối tiếp nhận");
+            case ACCEPT -> p.require(items.isEmpty(), "documents", "Hồ sơ còn " + items.size()
+                    + " thành phần thiếu hoặc chưa đạt; hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: "
+                    + String.join("; ", items.stream().map(SupplementRequest.Item::componentName).toList()) + ".");
+            case REQUEST_SUPPLEMENT -> p.require(!items.isEmpty(), "defects",
+                    "Hồ sơ đã đủ thành phần; chỉ yêu cầu bổ sung thành phần đã công bố còn thiếu, hoặc ghi rõ thành phần nào chưa đạt và vì sao.");
+            case REFUSE -> {
+                p.requireText(reason, "reason", "Lý do từ chối tiếp nhận");
+                p.require(reason == null || reason.length() <= 2000, "reason", "Lý do dài quá 2000 ký tự.");
+            }
         }
     }
 
-    private static String supplementNote(List<Component> missing, String reason) {
-        String list = Completeness.supplementList(missing);
-        String why = reason == null || reason.isBlank() ? "" : reason.trim();
-        return (list + (list.isEmpty() || why.isEmpty() ? "" : "\n") + why).trim();
+    private String contactPhone(CurrentUser user, long agencyId) {
+        String phone = accounts.get(user.id()).phone();
+        if (phone == null || phone.isBlank()) {
+            phone = agencies.get(agencyId).phone();
+        }
+        return phone;
     }
 
     private static Applicant trimmed(Applicant a) {
@@ -563,24 +788,33 @@ public class DossierService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** Loads the dossier and checks that the action is allowed now and that the user holds the current step's role. */
-    private Dossier atCurrentStep(long id, DossierAction action, CurrentUser user) {
+    /** The dossier as the user saw it: refused when someone changed it since. */
+    private Dossier current(long id, long rowVersion) {
         Dossier d = get(id);
+        if (d.rowVersion() != rowVersion) {
+            throw stale();
+        }
+        return d;
+    }
+
+    /** Loads the dossier and checks that the action is allowed now and that the user holds the current step's role. */
+    private Dossier atCurrentStep(long id, long rowVersion, DossierAction action, CurrentUser user) {
+        Dossier d = current(id, rowVersion);
         DossierRules.require(d.status(), action);
         requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
         return d;
     }
 
-    /**
-     * Applies the change unless someone changed the dossier since {@code rowVersion}, and writes it into the
-     * audit trail, in the caller's transaction.
-     */
-    private void record(Dossier d, long rowVersion, Map<String, Object> columns, LocalDateTime at, String actor, DossierAction action,
-                        DossierStatus from, DossierStatus to, Integer step, Long agencyId, String note) {
-        if (store.update(d.id(), rowVersion, columns) != 1) {
+    /** Lets the dossier perform one transition, saves it, appends the history line and publishes its events. */
+    private Dossier apply(Dossier d, String actor, Function<DossierAggregate, Change> transition) {
+        DossierAggregate a = DossierAggregate.of(d);
+        Change c = transition.apply(a);
+        if (store.save(a) != 1) {
             throw stale();
         }
-        store.insertEvent(d.id(), at, actor, action, from, to, step, agencyId, note);
+        store.insertHistory(d.id(), calendars.now(), actor, c);
+        c.events().forEach(events::publishEvent);
+        return get(d.id());
     }
 
     private void requireRole(CurrentUser user, Dossier d, Role role) {
@@ -593,5 +827,4 @@ public class DossierService {
     private static ConflictException stale() {
         return new ConflictException("Hồ sơ vừa được người khác xử lý. Vui lòng tải lại để xem trạng thái mới nhất.");
     }
-
 }

@@ -6,8 +6,10 @@ public enum DossierStatus {
     INTAKE_SUPPLEMENT("Yêu cầu bổ sung trước khi tiếp nhận", "Supplement requested before intake", false),
     REFUSED("Từ chối tiếp nhận", "Refused", true),
     PROCESSING("Đang giải quyết", "In progress", false),
-    PAUSED("Tạm dừng chờ bổ sung", "Paused for supplement", false),
+    SUPPLEMENT_APPROVAL("Chờ lãnh đạo duyệt yêu cầu bổ sung", "Supplement request awaiting a leader", false),
+    PAUSED("Chờ bổ sung, hoàn thiện hồ sơ", "Waiting for the applicant's supplement", false),
     RETURNED("Đã trả kết quả", "Result returned", true),
+    STOPPED("Dừng giải quyết", "Handling stopped", true),
     WITHDRAWN("Đã rút hồ sơ", "Withdrawn", true);
 
     private final String label;
@@ -30,5 +32,10 @@ public enum DossierStatus {
 
     public boolean terminal() {
         return terminal;
+    }
+
+    /** Received and not finished: the time limit applies (it is stopped while waiting for the applicant). */
+    public boolean inHandling() {
+        return this == PROCESSING || this == SUPPLEMENT_APPROVAL || this == PAUSED;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 public record Tracking(String code, String procedureName, DossierStatus status, Channel channel, LocalDateTime submittedAt,
                        LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime newAppointmentAt, LocalDateTime finishedAt,
                        DeadlineState deadline, String receivingAgency, String handlingAgency, List<Step> steps, String missing) {
-    public record Step(LocalDateTime at, String what) {
+    /** One public step of the history. */
+    public record Step(LocalDateTime at, DossierAction what) {
     }
 }

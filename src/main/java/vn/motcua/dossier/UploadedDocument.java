@@ -1,5 +1,5 @@
 package vn.motcua.dossier;
 
-/** A file an applicant attached online for one published component. */
+/** A file attached for one published component (online, or with a supplement). */
 public record UploadedDocument(long componentId, String filename, String contentType, byte[] content) {
 }

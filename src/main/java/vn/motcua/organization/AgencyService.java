@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 @Service
 public class AgencyService {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9._-]{1,39}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Z]{2,4}(\\.[0-9A-Z]{2,4}){2,4}");
+    private static final Pattern PHONE = Pattern.compile("[0-9 .()+-]{8,20}");
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AgencyStore store;
@@ -119,12 +121,42 @@ public class AgencyService {
                     "Đơn vị cấp trên không còn hoạt động vào ngày " + VN_DATE.format(request.validFrom()) + ".");
         }
         p.throwIfAny();
+        checkIdentifier(request.identifierCode(), -1, p);
+        p.throwIfAny();
         long id = store.insert(new NewAgency(code, request.name(), request.shortName(), request.type(), request.parentId(),
-                request.validFrom(), request.address(), request.phone(), request.email()));
+                request.validFrom(), request.address(), request.phone(), request.email(), request.identifierCode()));
         if (request.parentId() != null) {
             store.link(id, request.parentId(), request.validFrom());
         }
         return snapshot(request.validFrom()).find(id).orElseThrow();
+    }
+
+    /** Sets a unit's identifier code (QCVN 102:2016, used in dossier codes) and contact details. */
+    @Transactional
+    public Agency updateDetails(long agencyId, String identifierCode, String address, String phone, String email) {
+        get(agencyId);
+        Problems p = new Problems();
+        checkIdentifier(identifierCode, agencyId, p);
+        p.require(phone == null || phone.isBlank() || PHONE.matcher(phone.trim()).matches(), "phone", "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang (8–20 ký tự).");
+        p.require(email == null || email.isBlank() || (email.contains("@") && email.trim().length() <= 120), "email", "Thư điện tử không hợp lệ.");
+        p.require(address == null || address.length() <= 500, "address", "Địa chỉ dài quá 500 ký tự.");
+        p.throwIfAny();
+        if (store.updateDetails(agencyId, store.rowVersion(agencyId), identifierCode, address, phone, email) != 1) {
+            throw new ConflictException("Đơn vị vừa được người khác thay đổi. Vui lòng tải lại.");
+        }
+        return get(agencyId);
+    }
+
+    private void checkIdentifier(String identifierCode, long agencyId, Problems p) {
+        if (identifierCode == null || identifierCode.isBlank()) {
+            return;
+        }
+        String c = identifierCode.trim();
+        if (!IDENTIFIER.matcher(c).matches()) {
+            p.add("identifierCode", "Mã định danh theo QCVN 102:2016/BTTTT có dạng 000.00.12.H55 (chữ số, dấu chấm, chữ in hoa).");
+        } else if (store.identifierExists(c, agencyId)) {
+            p.add("identifierCode", "Mã định danh " + c + " đã được gán cho đơn vị khác.");
+        }
     }
 
     /** Moves a unit under another parent from the given date; the earlier parent stays in history. */

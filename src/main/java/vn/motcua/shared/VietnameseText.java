@@ -1,6 +1,8 @@
 package vn.motcua.shared;
 
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,11 @@ import java.util.regex.Pattern;
 public final class VietnameseText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.]+");
+
+    private static final Collator COLLATOR = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    /** Vietnamese alphabetical order (a ă â b c d đ e ê …), for names of fields, agencies, procedures. */
+    public static final Comparator<String> ORDER = (a, b) -> COLLATOR.compare(a == null ? "" : a, b == null ? "" : b);
 
     private VietnameseText() {
     }

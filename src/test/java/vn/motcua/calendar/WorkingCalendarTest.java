@@ -14,6 +14,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkingCalendarTest {
+    private static final LocalTime CUTOFF = LocalTime.of(15, 0);
     private final WorkingCalendar calendar = new WorkingCalendar(OfficeHours.STANDARD, List.of());
 
     static LocalDateTime at(String s) {
@@ -59,14 +60,19 @@ class WorkingCalendarTest {
             "2026-11-23T07:00, 1, 2026-11-23T17:00",   // before opening: the whole Monday
             "2026-11-23T12:10, 0.5, 2026-11-23T17:00", // lunch break: counted from 13:00
             "2026-11-23T08:00, 0.5, 2026-11-23T13:30", // half a day across lunch
-            "2026-11-27T16:30, 1, 2026-11-30T17:00",   // Friday after the 16:00 cut-off: from Monday
+            "2026-11-27T15:30, 1, 2026-11-30T17:00",   // Friday after the 15:00 cut-off: from Monday
+            "2026-11-27T14:59, 1, 2026-11-30T14:59",   // Friday before the cut-off: from the moment received
+            "2026-11-23T14:00, 0, 2026-11-23T17:00",   // same-day procedure before the cut-off: by the end of the day
+            "2026-11-23T15:00, 0, 2026-11-24T17:00",   // same-day procedure at the cut-off: by the end of the next working day
+            "2026-11-27T16:00, 0, 2026-11-30T17:00",   // ... which after a Friday is Monday
+            "2026-11-23T12:00, 0, 2026-11-23T17:00",   // same-day, received during lunch: still that day
             "2026-11-28T10:00, 1, 2026-11-30T17:00",   // Saturday (online): from Monday
             "2026-02-12T10:00, 2, 2026-02-23T10:00",   // across Tết Bính Ngọ
             "2025-04-29T09:00, 1, 2025-05-02T09:00",   // across 30/4 and 1/5 (Wed, Thu); Friday 2/5 is a working day
-            "2026-12-31T15:00, 1, 2027-01-04T15:00"    // across New Year (Friday 1/1/2027)
+            "2026-12-31T14:00, 1, 2027-01-04T14:00"    // across New Year (Friday 1/1/2027)
     })
     void deadlines(String received, BigDecimal days, String expected) {
-        assertThat(calendar.due(at(received), days)).isEqualTo(at(expected));
+        assertThat(calendar.due(at(received), days, CUTOFF)).isEqualTo(at(expected));
     }
 
     @Test
@@ -77,15 +83,24 @@ class WorkingCalendarTest {
                 new Adjustment(LocalDate.of(2025, 4, 26), DayKind.WORKING_DAY, "Làm bù")));
         assertThat(decided.isWorkingDay(LocalDate.of(2025, 5, 2))).isFalse();
         assertThat(decided.isWorkingDay(LocalDate.of(2025, 4, 26))).isTrue();
-        assertThat(decided.due(at("2025-04-29T09:00"), BigDecimal.ONE)).isEqualTo(at("2025-05-05T09:00"));
-        assertThat(decided.due(at("2025-04-25T09:00"), BigDecimal.ONE)).isEqualTo(at("2025-04-26T09:00"));
+        assertThat(decided.due(at("2025-04-29T09:00"), BigDecimal.ONE, CUTOFF)).isEqualTo(at("2025-05-05T09:00"));
+        assertThat(decided.due(at("2025-04-25T09:00"), BigDecimal.ONE, CUTOFF)).isEqualTo(at("2025-04-26T09:00"));
     }
 
     @Test
-    void cutOffIsConfigurable() {
-        WorkingCalendar noCutoff = new WorkingCalendar(new OfficeHours(LocalTime.of(7, 30), LocalTime.of(11, 30),
-                LocalTime.of(13, 0), LocalTime.of(17, 0), null), List.of());
-        assertThat(noCutoff.due(at("2026-11-27T16:30"), BigDecimal.ONE)).isEqualTo(at("2026-11-30T16:30"));
+    void cutOffComesFromTheRuleSetAndCanBeNone() {
+        assertThat(calendar.due(at("2026-11-27T16:30"), BigDecimal.ONE, null)).isEqualTo(at("2026-11-30T16:30"));
+        assertThat(calendar.due(at("2026-11-27T16:30"), BigDecimal.ONE, LocalTime.of(16, 45))).isEqualTo(at("2026-11-30T16:30"));
+        assertThat(calendar.due(at("2026-11-27T16:30"), BigDecimal.ONE, LocalTime.of(16, 0))).isEqualTo(at("2026-11-30T17:00"));
+    }
+
+    @Test
+    void aNewAppointmentMustBeInOfficeHours() {
+        assertThat(calendar.isOfficeTime(at("2026-11-23T09:00"))).isTrue();
+        assertThat(calendar.isOfficeTime(at("2026-11-23T17:00"))).isTrue();
+        assertThat(calendar.isOfficeTime(at("2026-11-23T12:00"))).isFalse();
+        assertThat(calendar.isOfficeTime(at("2026-11-23T22:00"))).isFalse();
+        assertThat(calendar.isOfficeTime(at("2026-11-22T09:00"))).isFalse(); // Sunday
     }
 
     @Test
@@ -102,8 +117,8 @@ class WorkingCalendarTest {
         for (int i = 0; i < 5000; i++) {
             LocalDateTime received = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(16 * 365)).atTime(random.nextInt(24), random.nextInt(60));
             BigDecimal days = BigDecimal.valueOf(1 + random.nextInt(60)).divide(BigDecimal.valueOf(2));
-            LocalDateTime start = calendar.countingStart(received);
-            LocalDateTime due = calendar.due(received, days);
+            LocalDateTime start = calendar.countingStart(received, CUTOFF);
+            LocalDateTime due = calendar.due(received, days, CUTOFF);
             assertThat(calendar.isWorkingDay(due.toLocalDate())).isTrue();
             assertThat(calendar.workingMinutesBetween(start, due)).as(received + " + " + days)
                     .isEqualTo(days.multiply(BigDecimal.valueOf(480)).longValueExact());

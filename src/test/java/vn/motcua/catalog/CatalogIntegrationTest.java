@@ -119,10 +119,11 @@ class CatalogIntegrationTest {
         ProcedureVersion before = catalog.inForceOn("1.001193", LocalDate.of(2025, 1, 1)).orElseThrow();
         ProcedureVersion now = catalog.inForceOn("1.001193", LocalDate.of(2026, 11, 1)).orElseThrow();
         assertThat(before.versionNo()).isEqualTo(1);
-        assertThat(before.onlineTimeLimitDays()).isEqualByComparingTo("2");
+        assertThat(before.timeLimitDays()).isEqualByComparingTo("0"); // within the day of receipt (Luật Hộ tịch, Điều 16)
+        assertThat(before.timeLimitNote()).contains("Điều 16");
         assertThat(before.validUntil()).isEqualTo(LocalDate.of(2026, 10, 10));
         assertThat(now.versionNo()).isEqualTo(2);
-        assertThat(now.onlineTimeLimitDays()).isEqualByComparingTo("1.5");
+        assertThat(now.timeLimitNote()).contains("liên thông");
         assertThat(now.decisionNumber()).isEqualTo("2890/QĐ-UBND");
         assertThat(catalog.inForceOn("1.001193", LocalDate.of(2024, 3, 19))).isEmpty();
         mvc.perform(get("/api/v1/procedures/1.001193").param("date", "2025-01-01"))

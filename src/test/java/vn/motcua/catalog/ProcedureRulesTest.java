@@ -88,14 +88,16 @@ class ProcedureRulesTest {
     @Test
     void timeLimitsAreWholeOrHalfWorkingDays() {
         assertThat(fields(draft("1.001193", "2.3", null, List.of()), false)).contains("timeLimitDays");
-        assertThat(fields(draft("1.001193", "0", null, List.of()), false)).contains("timeLimitDays");
+        assertThat(fields(draft("1.001193", "-1", null, List.of()), false)).contains("timeLimitDays");
+        // 0 means "within the day of receipt"
+        assertThat(fields(draft("1.001193", "0", null, List.of()), false)).doesNotContain("timeLimitDays");
         assertThat(fields(draft("1.001193", "0.5", null, List.of()), false)).doesNotContain("timeLimitDays");
     }
 
     @Test
     void processMustFitTheTimeLimit() {
         List<String> m = messages(draft("1.001193", "3", null, steps(ProcessVariant.STANDARD, "8", "16", "4")));
-        assertThat(m).anyMatch(x -> x.contains("28 giờ") && x.contains("3 ngày (24 giờ)"));
+        assertThat(m).anyMatch(x -> x.contains("28 giờ") && x.contains("3 ngày làm việc (24 giờ)"));
         assertThat(messages(draft("1.001193", "3", null, steps(ProcessVariant.STANDARD, "8", "12", "4")))).isEmpty();
     }
 

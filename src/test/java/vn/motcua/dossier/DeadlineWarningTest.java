@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.IntegrationTest;
 import vn.motcua.MutableClock;
 import vn.motcua.catalog.CatalogService;
-import vn.motcua.dossier.internal.DeadlineWarnings;
 import vn.motcua.identity.AccountService;
 import vn.motcua.organization.AgencyService;
 
@@ -30,7 +29,6 @@ class DeadlineWarningTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired DeadlineWarnings warnings;
     @Autowired DossierService dossiers;
     @Autowired CatalogService catalog;
     @Autowired AgencyService agencies;
@@ -45,27 +43,35 @@ class DeadlineWarningTest {
     @Test
     void warnsTheOfficersOfTheCurrentStepOnceBeforeTheDueTime() throws Exception {
         clock.set(LocalDateTime.of(2027, 3, 1, 9, 0)); // Monday
-        Dossier d = dossiers.receive(new IntakeRequest("1.000656", unit(agencies, "AG.P.LX.BPMC"), Channel.COUNTER,
-                new Applicant("Lê Văn Tư", null, "0911222333", null, null), allComponents(catalog, "1.000656"), IntakeDecision.ACCEPT, null),
+        Dossier d = dossiers.receive(new IntakeRequest("1.001695", unit(agencies, "AG.P.LX.BPMC"), Channel.COUNTER,
+                new Applicant("Lê Văn Tư", null, "0911222333", null, null), allComponents(catalog, "1.001695"), IntakeDecision.ACCEPT, null),
                 user(accounts, "tiepnhan.longxuyen"));
-        assertThat(d.dueAt()).isEqualTo(LocalDateTime.of(2027, 3, 2, 9, 0)); // 1 working day
-        clock.set(LocalDateTime.of(2027, 3, 1, 9, 5)); // 7h55 of work left, inside the 8-hour window
-        int warned = warnings.run();
+        assertThat(d.dueAt()).isEqualTo(LocalDateTime.of(2027, 3, 4, 9, 0)); // 3 working days
+        clock.set(LocalDateTime.of(2027, 3, 3, 9, 5)); // 7h55 of work left, inside the 8-hour window
+        int warned = dossiers.applyDeadlines();
         assertThat(warned).isGreaterThanOrEqualTo(1);
         Dossier after = dossiers.get(d.id());
         assertThat(after.warnedAt()).isNotNull();
-        assertThat(after.events()).anyMatch(e -> e.action() == DossierAction.WARN && e.note().contains("Sắp đến hạn"));
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getBody(m).contains(d.code()) || subject(m).contains(d.code())).toList();
-        assertThat(mine).isNotEmpty();
+        assertThat(after.history()).anyMatch(e -> e.action() == DossierAction.WARN && e.note().contains("Sắp đến hạn"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .anyMatch(m -> subject(m).contains(d.code())));
+        List<MimeMessage> mine = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(d.code())).toList();
+        assertThat(mine).hasSize(1);
         MimeMessage message = mine.get(0);
         assertThat(subject(message)).contains("sắp đến hạn");
         assertThat(Arrays.stream(message.getAllRecipients()).map(Object::toString)).contains("chuyenvien.longxuyen@angiang.example.gov.vn");
-        int before = smtp.getReceivedMessages().length;
-        warnings.run();
-        assertThat(dossiers.get(d.id()).events()).filteredOn(e -> e.action() == DossierAction.WARN).hasSize(1);
-        assertThat(smtp.getReceivedMessages().length).isEqualTo(before);
+        dossiers.applyDeadlines();
+        assertThat(dossiers.get(d.id()).history()).filteredOn(e -> e.action() == DossierAction.WARN).hasSize(1);
+        // once the due time has passed it becomes late, once, and the officers are told
+        clock.set(LocalDateTime.of(2027, 3, 4, 9, 30));
+        dossiers.applyDeadlines();
+        dossiers.applyDeadlines();
+        Dossier late = dossiers.get(d.id());
+        assertThat(late.late()).isTrue();
+        assertThat(late.history()).filteredOn(e -> e.action() == DossierAction.LATE).hasSize(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).contains(d.code())).count() == 2);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(d.code()))).hasSize(2);
     }
 
     private static String subject(MimeMessage m) {

@@ -1,7 +1,11 @@
 package vn.motcua.dossier;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import java.awt.image.BufferedImage;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Component;
 import vn.motcua.identity.Account;
@@ -27,18 +31,35 @@ final class DossierTestSupport {
         return catalog.current(code).components().stream().map(Component::id).collect(Collectors.toSet());
     }
 
+    static Set<Long> allComponents(CatalogService catalog, String code, java.time.LocalDate day) {
+        return catalog.inForceOn(code, day).orElseThrow().components().stream().map(Component::id).collect(Collectors.toSet());
+    }
+
     static long unit(AgencyService agencies, String code) {
         return agencies.findByCode(code).orElseThrow().id();
     }
 
+    /** The text of a PDF as PDFBox extracts it, white space folded. */
     static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder sb = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
-            sb.append(extractor.getTextFromPage(i)).append('\n');
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
-        reader.close();
-        return sb.toString().replaceAll("\\s+", " ");
+    }
+
+    /** Renders the first page and counts its dark pixels: a page that renders blank or fails is caught. */
+    static long darkPixelsOfFirstPage(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 50);
+            long dark = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int rgb = image.getRGB(x, y);
+                    if (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 300) {
+                        dark++;
+                    }
+                }
+            }
+            return dark;
+        }
     }
 }

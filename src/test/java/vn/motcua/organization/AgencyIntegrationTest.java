@@ -69,9 +69,9 @@ class AgencyIntegrationTest {
 
     @Test
     void mergeMovesChildrenToTheTarget() {
-        Agency a = agencies.create(new NewAgency("T.SOA", "Sở thử nghiệm A", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1), null, null, null));
-        Agency child = agencies.create(new NewAgency("T.SOA.P1", "Phòng 1 của Sở A", null, AgencyType.DIVISION, a.id(), LocalDate.of(2026, 1, 1), null, null, null));
-        Agency b = agencies.create(new NewAgency("T.SOB", "Sở thử nghiệm B", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1), null, null, null));
+        Agency a = agencies.create(new NewAgency("T.SOA", "Sở thử nghiệm A", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
+        Agency child = agencies.create(new NewAgency("T.SOA.P1", "Phòng 1 của Sở A", null, AgencyType.DIVISION, a.id(), LocalDate.of(2026, 1, 1)));
+        Agency b = agencies.create(new NewAgency("T.SOB", "Sở thử nghiệm B", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
         agencies.merge(new MergeRequest(List.of(a.id()), b.id(), LocalDate.of(2026, 6, 1), "Quyết định 99/QĐ-UBND"));
         assertThat(agencies.isWithin(child.id(), b.id())).isTrue();
         assertThat(agencies.history(child.id())).extracting(AgencyHistoryEntry::parentId).containsExactly(a.id(), b.id());
@@ -80,11 +80,11 @@ class AgencyIntegrationTest {
 
     @Test
     void badUnitsAreRefused() {
-        assertThatThrownBy(() -> agencies.create(new NewAgency("ag.stp", "Trùng mã", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1), null, null, null)))
+        assertThatThrownBy(() -> agencies.create(new NewAgency("ag.stp", "Trùng mã", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1))))
                 .hasMessageContaining("đã được sử dụng");
-        assertThatThrownBy(() -> agencies.create(new NewAgency("T.X", "Dưới đơn vị đã giải thể", null, AgencyType.DIVISION, id("AG.LX"), LocalDate.of(2026, 1, 1), null, null, null)))
+        assertThatThrownBy(() -> agencies.create(new NewAgency("T.X", "Dưới đơn vị đã giải thể", null, AgencyType.DIVISION, id("AG.LX"), LocalDate.of(2026, 1, 1))))
                 .hasMessageContaining("không còn hoạt động");
-        assertThatThrownBy(() -> agencies.create(new NewAgency("mã có dấu", "", null, null, null, null, null, null, null)))
+        assertThatThrownBy(() -> agencies.create(new NewAgency("mã có dấu", "", null, null, null, null)))
                 .isInstanceOf(ValidationException.class);
     }
 

@@ -16,7 +16,7 @@ class AgencySnapshotTest {
     static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
 
     static AgencyRecord unit(long id, String name, AgencyType type, LocalDate from, LocalDate until, Long successor) {
-        return new AgencyRecord(id, "U" + id, name, null, type, from, until, successor, null, null, null, null);
+        return new AgencyRecord(id, "U" + id, name, null, type, from, until, successor, null, null, null, null, null);
     }
 
     final List<AgencyRecord> units = List.of(

@@ -58,7 +58,18 @@ abstract class BrowserTestBase {
 
     /** Waits until the element (on the page a click is loading) shows the text; returns the whole text. */
     String expectText(String id, String text) {
-        waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));
+        try {
+            waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // keep what the browser showed, for the person reading the failure
+            try {
+                BrowserSupport.screenshot(driver, "failed-" + id);
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", "failed-" + id + ".html"), driver.getPageSource());
+            } catch (java.io.IOException ignored) {
+                // the failure itself matters more
+            }
+            throw new AssertionError("Expected #" + id + " to show \"" + text + "\" on " + driver.getCurrentUrl(), e);
+        }
         return driver.findElement(By.id(id)).getText();
     }
 
@@ -66,6 +77,40 @@ abstract class BrowserTestBase {
         WebElement e = driver.findElement(By.id(id));
         e.clear();
         e.sendKeys(text);
+    }
+
+    private static String axe;
+
+    /**
+     * Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and fails with the violations found; then
+     * checks that the page fits a 320-pixel-wide phone screen without sideways scrolling.
+     */
+    void assertAccessible(String page) {
+        if (axe == null) {
+            try (var in = BrowserTestBase.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' @ '"
+                + " + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | '); })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) result).as("WCAG 2.1 AA violations on " + page).isEmpty();
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+            Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+            Number width = (Number) js.executeScript("return document.documentElement.clientWidth;");
+            org.assertj.core.api.Assertions.assertThat(scroll.intValue()).as(page + " fits a 320-px screen").isLessThanOrEqualTo(width.intValue());
+        } finally {
+            driver.manage().window().setSize(size);
+        }
     }
 
     /** Sets an input as the browser stores it (dates, decimals), whatever the locale's display format. */

@@ -29,7 +29,8 @@ class DossierJourneyBrowserTest extends BrowserTestBase {
         // two components missing: accepting is refused with the list of what is missing
         driver.findElements(By.cssSelector("#components-check input[type=checkbox]")).get(0).click();
         driver.findElement(By.id("intake-submit")).click();
-        assertThat(expectText("form-errors", "còn thiếu 2 thành phần")).contains("Giấy chứng sinh");
+        assertThat(expectText("form-errors", "còn 2 thành phần thiếu hoặc chưa đạt")).contains("Giấy chứng sinh");
+        assertAccessible("intake form with errors");
         for (WebElement box : driver.findElements(By.cssSelector("#components-check input[type=checkbox]"))) {
             if (!box.isSelected()) {
                 box.click();
@@ -38,12 +39,14 @@ class DossierJourneyBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("intake-submit")).click();
         expectText("flash", "Đang giải quyết");
         String code = driver.findElement(By.id("dossier-code")).getText().replace("Hồ sơ ", "").trim();
-        assertThat(driver.findElement(By.id("forms")).getText()).contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+        assertThat(driver.findElement(By.id("forms")).getText()).contains("Mẫu số 01. Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+        assertThat(driver.findElement(By.id("due")).getText()).contains("Trong ngày làm việc");
+        assertAccessible("dossier page");
         BrowserSupport.screenshot(driver, "dossier-received");
         logout();
 
         login("chuyenvien.longxuyen");
-        driver.get(url("/can-bo"));
+        driver.get(url("/can-bo?hang=MY_STEP"));
         assertThat(driver.findElement(By.id("queue")).getText()).contains(code);
         openDossier(code);
         driver.findElement(By.id("forward")).click();
@@ -80,5 +83,6 @@ class DossierJourneyBrowserTest extends BrowserTestBase {
         type("kiemtra", "9999");
         driver.findElement(By.id("track-submit")).click();
         expectText("track-error", "Không tìm thấy hồ sơ");
+        assertAccessible("tracking page");
     }
 }

@@ -29,7 +29,10 @@ class PublicCatalogBrowserTest extends BrowserTestBase {
         expectText("procedure-name", "Đăng ký khai sinh");
         assertThat(driver.findElement(By.id("proc-code")).getText()).isEqualTo("1.001193");
         assertThat(driver.findElement(By.id("components")).getText()).contains("Tờ khai đăng ký khai sinh theo mẫu");
-        assertThat(driver.findElement(By.id("online-time-limit")).getText()).contains("1,5");
+        assertThat(driver.findElement(By.id("time-limit")).getText()).isEqualTo("Trong ngày làm việc");
+        assertThat(driver.findElement(By.id("implementing")).getText()).isEqualTo("Ủy ban nhân dân cấp xã");
+        assertThat(driver.findElement(By.id("office-hours")).getText()).contains("07:30–11:30").contains("15:00");
+        assertThat(driver.findElement(By.id("process-STANDARD")).getText()).contains("Tên bước").contains("4 giờ 48 phút").doesNotContain("4,8");
         assertThat(driver.findElement(By.id("history")).findElements(By.cssSelector("tbody tr"))).hasSize(2);
         BrowserSupport.screenshot(driver, "procedure-page");
     }

@@ -12,10 +12,13 @@ import vn.motcua.calendar.Adjustment;
 import vn.motcua.calendar.Holiday;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingCalendarService;
+import vn.motcua.rules.LegalRuleSet;
+import vn.motcua.rules.RuleSetService;
 import vn.motcua.shared.ValidationException;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 @RestController
@@ -23,9 +26,11 @@ import java.util.List;
 @Tag(name = "Calendar", description = "Lịch ngày làm việc")
 public class CalendarApiController {
     private final WorkingCalendarService calendars;
+    private final RuleSetService ruleSets;
 
-    public CalendarApiController(WorkingCalendarService calendars) {
+    public CalendarApiController(WorkingCalendarService calendars, RuleSetService ruleSets) {
         this.calendars = calendars;
+        this.ruleSets = ruleSets;
     }
 
     public record Year(int year, List<Holiday> holidays, List<Adjustment> decisions) {
@@ -40,16 +45,21 @@ public class CalendarApiController {
         return new Year(year, calendars.calendar().holidaysOf(year), calendars.adjustments(year));
     }
 
-    public record Due(LocalDateTime receivedAt, BigDecimal days, LocalDateTime countingFrom, LocalDateTime due) {
+    public record Due(LocalDateTime receivedAt, BigDecimal days, LocalTime cutoff, String ruleSet, LocalDateTime countingFrom, LocalDateTime due) {
     }
 
     @GetMapping("/due")
-    @Operation(summary = "Hạn giải quyết cho một hồ sơ nhận lúc 'received' với thời hạn 'days' ngày làm việc")
+    @Operation(summary = "Hạn giải quyết cho một hồ sơ nhận lúc 'received' với thời hạn 'days' ngày làm việc (0 = trong ngày), "
+            + "theo giờ chốt của bộ quy tắc có hiệu lực ngày nhận")
     public Due due(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime received, @RequestParam BigDecimal days) {
-        if (days.signum() <= 0 || days.compareTo(BigDecimal.valueOf(365)) > 0) {
-            throw ValidationException.of("days", "Thời hạn phải lớn hơn 0 và không quá 365 ngày làm việc.");
+        if (days.signum() < 0 || days.compareTo(BigDecimal.valueOf(365)) > 0) {
+            throw ValidationException.of("days", "Thời hạn phải từ 0 (trong ngày) đến 365 ngày làm việc.");
+        }
+        if (received.getYear() < 1950 || received.getYear() > 2150) {
+            throw ValidationException.of("received", "Năm phải từ 1950 đến 2150.");
         }
         WorkingCalendar c = calendars.calendar();
-        return new Due(received, days, c.countingStart(received), c.due(received, days));
+        LegalRuleSet rules = ruleSets.inForceOn(received.toLocalDate());
+        return new Due(received, days, rules.cutoff(), rules.code(), c.countingStart(received, rules.cutoff()), c.due(received, days, rules.cutoff()));
     }
 }

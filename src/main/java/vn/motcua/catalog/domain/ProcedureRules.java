@@ -53,8 +53,9 @@ public final class ProcedureRules {
         p.require(d.agencyId() != null, "agencyId", "Chưa chọn cơ quan chủ trì (quản lý) thủ tục.");
         p.require(d.onlineLevel() != null, "onlineLevel", "Chưa chọn mức độ dịch vụ công trực tuyến.");
         BigDecimal limit = d.timeLimitDays();
-        boolean limitOk = limit != null && limit.signum() > 0 && isHalfDays(limit) && limit.compareTo(new BigDecimal(1000)) < 0;
-        p.require(limitOk, "timeLimitDays", "Thời hạn giải quyết phải là số ngày làm việc lớn hơn 0, làm tròn đến nửa ngày (ví dụ 0,5; 3; 15).");
+        boolean limitOk = limit != null && limit.signum() >= 0 && isHalfDays(limit) && limit.compareTo(new BigDecimal(1000)) < 0;
+        p.require(limitOk, "timeLimitDays", "Thời hạn giải quyết là số ngày làm việc, làm tròn đến nửa ngày (ví dụ 0,5; 3; 15); "
+                + "0 nghĩa là giải quyết trong ngày tiếp nhận.");
         if (d.onlineLevel() != null && d.onlineLevel() != OnlineLevel.NONE) {
             p.require(d.byOnline(), "byOnline", "Thủ tục có dịch vụ công trực tuyến thì phải có cách thức nộp trực tuyến.");
         }
@@ -65,11 +66,13 @@ public final class ProcedureRules {
         if (d.byOnline() && limitOk) {
             if (online == null) {
                 p.add("onlineTimeLimitDays", "Chưa nhập thời hạn giải quyết đối với hồ sơ nộp trực tuyến.");
-            } else if (online.signum() <= 0 || !isHalfDays(online)) {
-                p.add("onlineTimeLimitDays", "Thời hạn giải quyết trực tuyến phải lớn hơn 0, làm tròn đến nửa ngày.");
+            } else if (online.signum() < 0 || !isHalfDays(online)) {
+                p.add("onlineTimeLimitDays", "Thời hạn giải quyết trực tuyến là số ngày làm việc, làm tròn đến nửa ngày (0 = trong ngày).");
             } else if (online.compareTo(limit) > 0) {
                 p.add("onlineTimeLimitDays", "Thời hạn giải quyết trực tuyến không được dài hơn thời hạn theo quy định.");
-            } else if (onlineCutPercent > 0 && online.compareTo(maxOnlineDays(limit)) > 0) {
+            } else if (online.signum() == 0 && limit.signum() > 0) {
+                p.add("onlineTimeLimitDays", "Thời hạn trực tuyến \"trong ngày\" chỉ dùng cho thủ tục giải quyết trong ngày; hãy nhập số ngày làm việc.");
+            } else if (onlineCutPercent > 0 && limit.signum() > 0 && online.compareTo(maxOnlineDays(limit)) > 0) {
                 p.add("onlineTimeLimitDays", "Theo chỉ đạo của UBND tỉnh, thời hạn giải quyết hồ sơ trực tuyến phải ngắn hơn ít nhất "
                         + onlineCutPercent + "% so với quy định (" + days(limit) + " ngày), tức tối đa " + days(maxOnlineDays(limit))
                         + " ngày làm việc.");
@@ -117,7 +120,7 @@ public final class ProcedureRules {
         }
         if (limit != null) {
             fits(steps, ProcessVariant.STANDARD, limit, "thời hạn giải quyết theo quy định", p);
-            if (d.byOnline() && d.onlineTimeLimitDays() != null && d.onlineTimeLimitDays().signum() > 0) {
+            if (d.byOnline() && d.onlineTimeLimitDays() != null && d.onlineTimeLimitDays().signum() >= 0) {
                 fits(steps, ProcessVariant.ONLINE, d.onlineTimeLimitDays(), "thời hạn giải quyết trực tuyến", p);
             }
         }
@@ -129,10 +132,10 @@ public final class ProcedureRules {
     private static void fits(List<ProcessStep> steps, ProcessVariant variant, BigDecimal limitDays, String what, Problems p) {
         BigDecimal total = steps.stream().filter(s -> s.variant() == variant && s.durationHours() != null)
                 .map(ProcessStep::durationHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal allowed = limitDays.multiply(HOURS_PER_DAY);
+        BigDecimal allowed = limitDays.signum() == 0 ? HOURS_PER_DAY : limitDays.multiply(HOURS_PER_DAY);
         if (total.compareTo(allowed) > 0) {
             p.add("process", "Quy trình nội bộ (" + variant.label().toLowerCase() + ") cần " + hours(total) + " giờ làm việc, vượt "
-                    + what + " là " + days(limitDays) + " ngày (" + hours(allowed) + " giờ).");
+                    + what + " là " + timeLimit(limitDays) + " (" + hours(allowed) + " giờ).");
         }
     }
 
@@ -162,6 +165,11 @@ public final class ProcedureRules {
 
     public static String days(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /** "3 ngày làm việc", "0,5 ngày làm việc" or "trong ngày" for a time limit of 0. */
+    public static String timeLimit(BigDecimal v) {
+        return v.signum() == 0 ? "trong ngày" : days(v) + " ngày làm việc";
     }
 
     private static String hours(BigDecimal v) {

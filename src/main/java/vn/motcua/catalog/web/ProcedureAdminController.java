@@ -183,10 +183,11 @@ public class ProcedureAdminController {
         model.addAttribute("draft", draft);
         model.addAttribute("problems", problems);
         model.addAttribute("fields", catalog.fields());
+        model.addAttribute("missingForPublication", draft == null ? List.of() : admin.missingForPublication(form.toDraft()));
         model.addAttribute("agencies", agencies.activeOn(agencies.today()).stream()
                 .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.PROVINCE_COMMITTEE)
                 .filter(a -> admin.mayManage(ActingUsers.current(), a.id())).toList());
-        model.addAttribute("levels", ProcedureLevel.values());
+        model.addAttribute("levels", PublicCatalogController.levelsInUse(agencies));
         model.addAttribute("onlineLevels", OnlineLevel.values());
         model.addAttribute("feeKinds", FeeKind.values());
         model.addAttribute("variants", ProcessVariant.values());
@@ -202,8 +203,9 @@ public class ProcedureAdminController {
                         + " không hợp lệ (sai kiểu số hoặc ngày).")).toList();
     }
 
+    /** Without JavaScript each click adds three empty rows (with it, rows are added in the page without a round trip). */
     private static ProcedureForm addRows(ProcedureForm form, String which) {
-        return form.withBlankRows("components".equals(which) ? 1 : 0, "fees".equals(which) ? 1 : 0, "process".equals(which) ? 1 : 0);
+        return form.withBlankRows("components".equals(which) ? 3 : 0, "fees".equals(which) ? 3 : 0, "process".equals(which) ? 3 : 0);
     }
 
     private String publishPage(Model model, ProcedureVersion v, PublishForm form, List<FieldProblem> problems) {

@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.calendar.WorkingCalendarService;
+import vn.motcua.rules.RuleSetService;
+import vn.motcua.shared.VietnameseText;
 import vn.motcua.catalog.CatalogProperties;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.FormFile;
@@ -25,6 +28,7 @@ import vn.motcua.shared.QrCodes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /** Public pages of the catalog: no login needed. */
 @Controller
@@ -32,11 +36,16 @@ public class PublicCatalogController {
     private final CatalogService catalog;
     private final AgencyService agencies;
     private final CatalogProperties properties;
+    private final WorkingCalendarService calendars;
+    private final RuleSetService ruleSets;
 
-    public PublicCatalogController(CatalogService catalog, AgencyService agencies, CatalogProperties properties) {
+    public PublicCatalogController(CatalogService catalog, AgencyService agencies, CatalogProperties properties, WorkingCalendarService calendars,
+                                   RuleSetService ruleSets) {
         this.catalog = catalog;
         this.agencies = agencies;
         this.properties = properties;
+        this.calendars = calendars;
+        this.ruleSets = ruleSets;
     }
 
     @GetMapping("/")
@@ -59,8 +68,9 @@ public class PublicCatalogController {
         model.addAttribute("result", catalog.search(query, page, 20));
         model.addAttribute("fields", catalog.fields());
         model.addAttribute("agencies", agencies.activeOn(agencies.today()).stream()
-                .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.PROVINCE_COMMITTEE).toList());
-        model.addAttribute("levels", ProcedureLevel.values());
+                .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.PROVINCE_COMMITTEE)
+                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+        model.addAttribute("levels", levelsInUse(agencies));
         model.addAttribute("onlineLevels", OnlineLevel.values());
         return "catalog/search";
     }
@@ -76,7 +86,22 @@ public class PublicCatalogController {
         return show(catalog.publishedVersion(code, versionNo), model);
     }
 
+    /**
+     * Levels of government that exist today: the district level ended on 1 July 2025, so it is offered only while
+     * district committees are in force (or a search asks for it explicitly).
+     */
+    static List<ProcedureLevel> levelsInUse(AgencyService agencies) {
+        var active = agencies.activeOn(agencies.today());
+        return java.util.Arrays.stream(ProcedureLevel.values()).filter(l -> switch (l) {
+            case PROVINCE -> true;
+            case DISTRICT -> active.stream().anyMatch(a -> a.type() == AgencyType.DISTRICT_COMMITTEE);
+            case COMMUNE -> active.stream().anyMatch(a -> a.type() == AgencyType.COMMUNE_COMMITTEE);
+        }).toList();
+    }
+
     private String show(ProcedureVersion v, Model model) {
+        model.addAttribute("officeHours", calendars.calendar().hours());
+        model.addAttribute("cutoff", ruleSets.inForceOn(agencies.today()).cutoff());
         model.addAttribute("v", v);
         model.addAttribute("current", v.inForceOn(agencies.today()));
         model.addAttribute("history", catalog.history(v.code(), false));
@@ -87,6 +112,8 @@ public class PublicCatalogController {
     String posting(@PathVariable String code, @RequestParam(name = "v", required = false) Integer versionNo,
                    HttpServletRequest request, Model model) {
         ProcedureVersion v = versionNo == null ? catalog.current(code) : catalog.publishedVersion(code, versionNo);
+        model.addAttribute("officeHours", calendars.calendar().hours());
+        model.addAttribute("cutoff", ruleSets.inForceOn(agencies.today()).cutoff());
         model.addAttribute("v", v);
         model.addAttribute("link", publicLink(code, request));
         return "catalog/posting";

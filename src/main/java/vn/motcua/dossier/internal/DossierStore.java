@@ -4,28 +4,40 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import vn.motcua.dossier.Apology;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierDocument;
-import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierFile;
+import vn.motcua.dossier.DossierHistoryEntry;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Outcome;
+import vn.motcua.dossier.StopKind;
+import vn.motcua.dossier.SupplementRequest;
+import vn.motcua.dossier.SupplementStage;
+import vn.motcua.dossier.SupplementStatus;
+import vn.motcua.dossier.domain.Change;
+import vn.motcua.dossier.domain.DossierAggregate;
 
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL for dossiers, their documents and their audit trail. */
+/** SQL for dossiers and what belongs to them. The column names of table dossier live here only. */
 @Repository
 public class DossierStore {
     private final JdbcClient jdbc;
@@ -34,14 +46,24 @@ public class DossierStore {
         this.jdbc = jdbc;
     }
 
-    public long nextNumber() {
-        return jdbc.sql("select nextval('dossier_seq')").query(Long.class).single();
+    /**
+     * The next number of a sequence that restarts per period (e.g. {@code code:17:2026-11-24}); the row stays
+     * locked until the transaction ends, so two intakes at one counter never get the same number.
+     */
+    public long next(String scope) {
+        jdbc.sql("insert into dossier_counter (scope, last_value) values (?, 0) on conflict do nothing").param(scope).update();
+        jdbc.sql("update dossier_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
+        return jdbc.sql("select last_value from dossier_counter where scope = ?").param(scope).query(Long.class).single();
+    }
+
+    public boolean codeExists(String code) {
+        return jdbc.sql("select count(*) from dossier where code = ?").param(code).query(Long.class).single() > 0;
     }
 
     /** Values of a new dossier row. */
     public record NewDossier(String code, long versionId, String procedureCode, String procedureName, Channel channel, String variant,
-                             long receivingAgencyId, long handlingAgencyId, Applicant applicant, String applicantUsername,
-                             DossierStatus status, LocalDateTime submittedAt, BigDecimal timeLimitDays) {
+                             long receivingAgencyId, long handlingAgencyId, Applicant applicant, String applicantUsername, Long applicantCommuneId,
+                             long ruleSetId, int sets, Delivery resultPlace, DossierStatus status, LocalDateTime submittedAt, BigDecimal timeLimitDays) {
     }
 
     public long insert(NewDossier d) {
@@ -49,42 +71,79 @@ public class DossierStore {
         jdbc.sql("""
                 insert into dossier (code, procedure_version_id, procedure_code, procedure_name, channel, process_variant,
                   receiving_agency_id, handling_agency_id, applicant_name, applicant_id_number, applicant_phone, applicant_email,
-                  applicant_address, applicant_username, status, submitted_at, time_limit_days)
+                  applicant_address, applicant_username, applicant_commune_id, rule_set_id, sets, result_place, status, submitted_at, time_limit_days)
                 values (:code, :versionId, :procedureCode, :procedureName, :channel, :variant, :receiving, :handling, :name, :idNumber,
-                  :phone, :email, :address, :username, :status, :submittedAt, :limit)""")
+                  :phone, :email, :address, :username, :commune, :ruleSet, :sets, :place, :status, :submittedAt, :limit)""")
                 .param("code", d.code()).param("versionId", d.versionId()).param("procedureCode", d.procedureCode())
                 .param("procedureName", d.procedureName()).param("channel", d.channel().name()).param("variant", d.variant())
                 .param("receiving", d.receivingAgencyId()).param("handling", d.handlingAgencyId())
                 .param("name", d.applicant().name()).param("idNumber", d.applicant().idNumber()).param("phone", d.applicant().phone())
                 .param("email", d.applicant().email()).param("address", d.applicant().address()).param("username", d.applicantUsername())
-                .param("status", d.status().name()).param("submittedAt", Timestamp.valueOf(d.submittedAt())).param("limit", d.timeLimitDays())
+                .param("commune", d.applicantCommuneId()).param("ruleSet", d.ruleSetId()).param("sets", d.sets())
+                .param("place", d.resultPlace().name()).param("status", d.status().name())
+                .param("submittedAt", Timestamp.valueOf(d.submittedAt())).param("limit", d.timeLimitDays())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    /**
-     * Changes columns of a dossier if nobody changed it since {@code expectedRowVersion}; returns rows
-     * changed (0 = someone else was first). Column names come from this module's code only.
-     */
-    public int update(long id, long expectedRowVersion, Map<String, Object> columns) {
-        StringBuilder sql = new StringBuilder("update dossier set ");
-        Map<String, Object> params = new LinkedHashMap<>();
-        columns.forEach((column, value) -> {
-            sql.append(column).append(" = :").append(column).append(", ");
-            params.put(column, value instanceof LocalDateTime t ? Timestamp.valueOf(t) : value instanceof Enum<?> e ? e.name() : value);
-        });
-        sql.append("row_version = row_version + 1 where id = :id and row_version = :expected");
-        params.put("id", id);
-        params.put("expected", expectedRowVersion);
-        return jdbc.sql(sql.toString()).params(params).update();
+    /** Writes what a transition changed, unless someone changed the dossier since it was read; returns rows changed. */
+    public int save(DossierAggregate a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", a.status().name());
+        p.put("ruleSet", a.ruleSetId());
+        p.put("handling", a.handlingAgencyId());
+        p.put("receivedAt", ts(a.receivedAt()));
+        p.put("clockStartedAt", ts(a.clockStartedAt()));
+        p.put("dueAt", ts(a.dueAt()));
+        p.put("pausedAt", ts(a.pausedAt()));
+        p.put("remaining", a.remainingMinutes());
+        p.put("step", a.currentStep());
+        p.put("stepRole", a.stepRole() == null ? null : a.stepRole().name());
+        p.put("stepStartedAt", ts(a.stepStartedAt()));
+        p.put("stepDueAt", ts(a.stepDueAt()));
+        p.put("assignee", a.assignee());
+        p.put("outcome", a.outcome() == null ? null : a.outcome().name());
+        p.put("resultText", a.resultText());
+        p.put("processedAt", ts(a.processedAt()));
+        p.put("delivery", a.delivery() == null ? null : a.delivery().name());
+        p.put("finishedAt", ts(a.finishedAt()));
+        p.put("late", a.late());
+        p.put("lateExplanation", a.lateExplanation());
+        p.put("newAppointmentAt", ts(a.newAppointmentAt()));
+        p.put("warnedAt", ts(a.warnedAt()));
+        p.put("bookVolume", a.bookVolume());
+        p.put("bookNumber", a.bookNumber());
+        p.put("supplementCount", a.supplementCount());
+        p.put("supplementMinutes", a.supplementMinutes());
+        p.put("supplementLate", a.supplementLate());
+        p.put("extensionCount", a.extensionCount());
+        p.put("stopKind", a.stopKind() == null ? null : a.stopKind().name());
+        p.put("stopReason", a.stopReason());
+        p.put("stopBasis", a.stopBasis());
+        p.put("stopSettlement", a.stopSettlement());
+        p.put("stopRequestedAt", ts(a.stopRequestedAt()));
+        p.put("stopRequestReason", a.stopRequestReason());
+        p.put("id", a.original().id());
+        p.put("expected", a.original().rowVersion());
+        return jdbc.sql("""
+                update dossier set status = :status, rule_set_id = :ruleSet, handling_agency_id = :handling, received_at = :receivedAt,
+                  clock_started_at = :clockStartedAt, due_at = :dueAt, paused_at = :pausedAt, remaining_minutes = :remaining,
+                  current_step = :step, step_role = coalesce(:stepRole, step_role), step_started_at = :stepStartedAt, step_due_at = :stepDueAt,
+                  assignee = :assignee, result_outcome = :outcome, result_text = :resultText, processed_at = :processedAt,
+                  result_delivery = :delivery, finished_at = :finishedAt, late = :late, late_explanation = :lateExplanation,
+                  new_appointment_at = :newAppointmentAt, warned_at = :warnedAt, book_volume = :bookVolume, book_number = :bookNumber,
+                  supplement_count = :supplementCount, supplement_minutes = :supplementMinutes, supplement_late = :supplementLate,
+                  extension_count = :extensionCount, stop_kind = :stopKind, stop_reason = :stopReason, stop_basis = :stopBasis,
+                  stop_settlement = :stopSettlement, stop_requested_at = :stopRequestedAt, stop_request_reason = :stopRequestReason,
+                  row_version = row_version + 1
+                where id = :id and row_version = :expected""").params(p).update();
     }
 
-    public void insertDocument(long dossierId, long componentId, String name, int originals, int copies, boolean present,
-                               String filename, String contentType, byte[] content) {
-        jdbc.sql("""
-                insert into dossier_document (dossier_id, component_id, component_name, originals, copies, present, filename, content_type, content)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(dossierId, componentId, name, originals, copies, present, filename, contentType, content).update();
+    // ---------------------------------------------------------------- documents and files
+
+    public void insertDocument(long dossierId, long componentId, String name, int originals, int copies, boolean present) {
+        jdbc.sql("insert into dossier_document (dossier_id, component_id, component_name, originals, copies, present) values (?, ?, ?, ?, ?, ?)")
+                .params(dossierId, componentId, name, originals, copies, present).update();
     }
 
     public void markPresent(long dossierId, Collection<Long> componentIds) {
@@ -94,36 +153,134 @@ public class DossierStore {
     }
 
     public List<DossierDocument> documents(long dossierId) {
-        return jdbc.sql("select id, component_id, component_name, originals, copies, present, filename from dossier_document where dossier_id = ? order by id")
+        return jdbc.sql("select id, component_id, component_name, originals, copies, present from dossier_document where dossier_id = ? order by id")
                 .param(dossierId).query((rs, n) -> new DossierDocument(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getBoolean(6), rs.getString(7))).list();
+                        rs.getInt(5), rs.getBoolean(6))).list();
     }
 
-    public record StoredDocument(String filename, String contentType, byte[] content) {
-    }
-
-    public Optional<StoredDocument> documentContent(long dossierId, long documentId) {
-        return jdbc.sql("select filename, content_type, content from dossier_document where dossier_id = ? and id = ? and content is not null")
-                .params(dossierId, documentId).query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
-    }
-
-    public void insertEvent(long dossierId, LocalDateTime at, String actor, DossierAction action, DossierStatus from, DossierStatus to,
-                            Integer step, Long agencyId, String note) {
+    public long insertFile(long dossierId, Long componentId, Long supplementId, String filename, String contentType, byte[] content,
+                           LocalDateTime at, String by) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into dossier_event (dossier_id, at, actor, action, from_status, to_status, step, agency_id, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(dossierId, Timestamp.valueOf(at), actor, action.name(), from == null ? null : from.name(), to.name(), step,
-                        agencyId, note).update();
+                insert into dossier_file (dossier_id, component_id, supplement_id, filename, content_type, size_bytes, sha256, content, uploaded_at, uploaded_by)
+                values (:dossier, :component, :supplement, :filename, :type, :size, :sha, :content, :at, :by)""")
+                .param("dossier", dossierId).param("component", componentId).param("supplement", supplementId).param("filename", filename)
+                .param("type", contentType).param("size", (long) content.length).param("sha", sha256(content)).param("content", content)
+                .param("at", Timestamp.valueOf(at)).param("by", by).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
-    public List<DossierEvent> events(long dossierId) {
-        return jdbc.sql("select * from dossier_event where dossier_id = ? order by id").param(dossierId)
-                .query((rs, n) -> new DossierEvent(rs.getLong("id"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"),
+    public List<DossierFile> files(long dossierId) {
+        return jdbc.sql("""
+                select id, component_id, supplement_id, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by
+                from dossier_file where dossier_id = ? order by id""").param(dossierId)
+                .query((rs, n) -> new DossierFile(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"), rs.getString(9))).list();
+    }
+
+    public record StoredFile(String filename, String contentType, byte[] content) {
+    }
+
+    public Optional<StoredFile> fileContent(long dossierId, long fileId) {
+        return jdbc.sql("select filename, content_type, content from dossier_file where dossier_id = ? and id = ?")
+                .params(dossierId, fileId).query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- history
+
+    public void insertHistory(long dossierId, LocalDateTime at, String actor, Change c) {
+        jdbc.sql("""
+                insert into dossier_history (dossier_id, at, actor, action, from_status, to_status, step, agency_id, from_agency_id, step_due_at, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, Timestamp.valueOf(at), actor, c.action().name(), c.from() == null ? null : c.from().name(), c.to().name(),
+                        c.step(), c.agencyId(), c.fromAgencyId(), ts(c.stepDueAt()), c.note() == null ? null : truncate(c.note(), 2000)).update();
+    }
+
+    public List<DossierHistoryEntry> history(long dossierId) {
+        return jdbc.sql("select * from dossier_history where dossier_id = ? order by id").param(dossierId)
+                .query((rs, n) -> new DossierHistoryEntry(rs.getLong("id"), time(rs, "at"), rs.getString("actor"),
                         DossierAction.valueOf(rs.getString("action")),
                         rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
                         DossierStatus.valueOf(rs.getString("to_status")), rs.getObject("step", Integer.class),
-                        rs.getObject("agency_id", Long.class), rs.getString("note"))).list();
+                        rs.getObject("agency_id", Long.class), rs.getObject("from_agency_id", Long.class), time(rs, "step_due_at"),
+                        rs.getString("note"))).list();
     }
+
+    // ---------------------------------------------------------------- supplements and apologies
+
+    public int nextSupplementSeq(long dossierId) {
+        return jdbc.sql("select coalesce(max(seq), 0) + 1 from dossier_supplement where dossier_id = ?").param(dossierId).query(Integer.class).single();
+    }
+
+    public long insertSupplement(long dossierId, int seq, SupplementStage stage, SupplementStatus status, LocalDateTime at, String by, String byName,
+                                 String phone, long agencyId, boolean countsLate, String lateReason, String note, List<SupplementRequest.Item> items) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into dossier_supplement (dossier_id, seq, stage, status, requested_at, requested_by, requested_by_name, contact_phone,
+                  agency_id, counts_late, late_reason, note)
+                values (:dossier, :seq, :stage, :status, :at, :by, :name, :phone, :agency, :late, :lateReason, :note)""")
+                .param("dossier", dossierId).param("seq", seq).param("stage", stage.name()).param("status", status.name())
+                .param("at", Timestamp.valueOf(at)).param("by", by).param("name", byName).param("phone", phone).param("agency", agencyId)
+                .param("late", countsLate).param("lateReason", lateReason).param("note", note).update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (SupplementRequest.Item i : items) {
+            jdbc.sql("insert into dossier_supplement_item (supplement_id, component_id, component_name, reason) values (?, ?, ?, ?)")
+                    .params(id, i.componentId(), i.componentName(), truncate(i.reason(), 1000)).update();
+        }
+        return id;
+    }
+
+    public void approveSupplement(long id, String by, LocalDateTime at) {
+        jdbc.sql("update dossier_supplement set status = 'OPEN', approved_by = ?, approved_at = ? where id = ?")
+                .params(by, Timestamp.valueOf(at), id).update();
+    }
+
+    public void closeSupplement(long id, SupplementStatus status, String by, LocalDateTime at, Long waitedMinutes) {
+        jdbc.sql("update dossier_supplement set status = ?, received_by = ?, received_at = ?, waited_minutes = ? where id = ?")
+                .params(status.name(), by, Timestamp.valueOf(at), waitedMinutes, id).update();
+    }
+
+    public List<SupplementRequest> supplements(long dossierId) {
+        Map<Long, List<SupplementRequest.Item>> items = new LinkedHashMap<>();
+        jdbc.sql("""
+                select i.supplement_id, i.component_id, i.component_name, i.reason from dossier_supplement_item i
+                join dossier_supplement s on s.id = i.supplement_id where s.dossier_id = ? order by i.id""").param(dossierId)
+                .query(rs -> {
+                    items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SupplementRequest.Item(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                });
+        return jdbc.sql("select * from dossier_supplement where dossier_id = ? order by seq").param(dossierId)
+                .query((rs, n) -> new SupplementRequest(rs.getLong("id"), rs.getInt("seq"), SupplementStage.valueOf(rs.getString("stage")),
+                        SupplementStatus.valueOf(rs.getString("status")), time(rs, "requested_at"), rs.getString("requested_by"),
+                        rs.getString("requested_by_name"), rs.getString("contact_phone"), rs.getLong("agency_id"), rs.getBoolean("counts_late"),
+                        rs.getString("late_reason"), rs.getString("approved_by"), time(rs, "approved_at"), rs.getString("note"),
+                        time(rs, "received_at"), rs.getString("received_by"), rs.getObject("waited_minutes", Long.class),
+                        List.copyOf(items.getOrDefault(rs.getLong("id"), List.of())))).list();
+    }
+
+    public void insertApology(long dossierId, int seq, LocalDateTime at, String by, String signerName, long agencyId, String explanation,
+                              LocalDateTime dueAt, LocalDateTime newAppointment) {
+        jdbc.sql("""
+                insert into dossier_apology (dossier_id, seq, issued_at, issued_by, signer_name, agency_id, explanation, due_at, new_appointment_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, seq, Timestamp.valueOf(at), by, signerName, agencyId, explanation, Timestamp.valueOf(dueAt), ts(newAppointment)).update();
+    }
+
+    public List<Apology> apologies(long dossierId) {
+        return jdbc.sql("select * from dossier_apology where dossier_id = ? order by seq").param(dossierId)
+                .query((rs, n) -> new Apology(rs.getLong("id"), rs.getInt("seq"), time(rs, "issued_at"), rs.getString("issued_by"),
+                        rs.getString("signer_name"), rs.getLong("agency_id"), rs.getString("explanation"), time(rs, "due_at"),
+                        time(rs, "new_appointment_at"))).list();
+    }
+
+    // ---------------------------------------------------------------- reading dossiers
 
     public Optional<Dossier> find(long id) {
         return jdbc.sql("select * from dossier where id = ?").param(id).query(this::row).optional().map(this::withChildren);
@@ -133,7 +290,7 @@ public class DossierStore {
         return jdbc.sql("select * from dossier where code = ?").param(code.trim()).query(this::row).optional().map(this::withChildren);
     }
 
-    /** Dossiers without documents and history, for lists. */
+    /** Dossiers without their children, for lists. */
     public List<Dossier> list(String where, Map<String, Object> params, String order, int limit) {
         return jdbc.sql("select * from dossier where " + where + " order by " + order + " fetch first " + limit + " rows only")
                 .params(params).query(this::row).list();
@@ -143,26 +300,27 @@ public class DossierStore {
         return jdbc.sql("select count(*) from dossier where " + where).params(params).query(Long.class).single();
     }
 
-    /** Per handling agency: received, finished on time, finished late, open, open and overdue. */
+    /**
+     * Per handling agency: received in the period; finished in the period on time and late (late includes a second
+     * supplement request, as the index counts it); stopped, refused or withdrawn in the period; still open now, and
+     * of those how many are overdue.
+     */
     public List<long[]> statistics(LocalDateTime from, LocalDateTime to, LocalDateTime now) {
         return jdbc.sql("""
                 select handling_agency_id,
                   sum(case when received_at >= :from and received_at < :to then 1 else 0 end),
-                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and not late then 1 else 0 end),
-                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and late then 1 else 0 end),
-                  sum(case when status in ('PROCESSING', 'PAUSED') then 1 else 0 end),
-                  sum(case when status in ('PROCESSING', 'PAUSED') and due_at < :now then 1 else 0 end)
+                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and not late and not supplement_late then 1 else 0 end),
+                  sum(case when status = 'RETURNED' and finished_at >= :from and finished_at < :to and (late or supplement_late) then 1 else 0 end),
+                  sum(case when status in ('STOPPED', 'REFUSED', 'WITHDRAWN') and finished_at >= :from and finished_at < :to then 1 else 0 end),
+                  sum(case when status in ('PROCESSING', 'PAUSED', 'SUPPLEMENT_APPROVAL') then 1 else 0 end),
+                  sum(case when status in ('PROCESSING', 'SUPPLEMENT_APPROVAL') and (late or due_at < :now) then 1 else 0 end)
                 from dossier group by handling_agency_id""")
                 .param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to)).param("now", Timestamp.valueOf(now))
-                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)}).list();
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}).list();
     }
 
     private Dossier withChildren(Dossier d) {
-        return new Dossier(d.id(), d.code(), d.procedureVersionId(), d.procedureCode(), d.procedureName(), d.channel(), d.processVariant(),
-                d.receivingAgencyId(), d.handlingAgencyId(), d.applicant(), d.applicantUsername(), d.status(), d.submittedAt(),
-                d.receivedAt(), d.timeLimitDays(), d.dueAt(), d.pausedAt(), d.remainingMinutes(), d.currentStep(), d.stepStartedAt(),
-                d.stepDueAt(), d.assignee(), d.outcome(), d.resultText(), d.delivery(), d.finishedAt(), d.late(), d.lateExplanation(),
-                d.newAppointmentAt(), d.warnedAt(), d.rowVersion(), documents(d.id()), events(d.id()));
+        return d.with(documents(d.id()), history(d.id()), supplements(d.id()), apologies(d.id()), files(d.id()));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
@@ -170,20 +328,35 @@ public class DossierStore {
         return t == null ? null : t.toLocalDateTime();
     }
 
+    private static Timestamp ts(LocalDateTime t) {
+        return t == null ? null : Timestamp.valueOf(t);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     private Dossier row(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("result_outcome");
         String delivery = rs.getString("result_delivery");
+        String stopKind = rs.getString("stop_kind");
         return new Dossier(rs.getLong("id"), rs.getString("code"), rs.getLong("procedure_version_id"), rs.getString("procedure_code"),
                 rs.getString("procedure_name"), Channel.valueOf(rs.getString("channel")), rs.getString("process_variant"),
                 rs.getLong("receiving_agency_id"), rs.getLong("handling_agency_id"),
                 new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_phone"),
                         rs.getString("applicant_email"), rs.getString("applicant_address")), rs.getString("applicant_username"),
-                DossierStatus.valueOf(rs.getString("status")), time(rs, "submitted_at"), time(rs, "received_at"),
+                rs.getObject("applicant_commune_id", Long.class), rs.getLong("rule_set_id"), rs.getInt("sets"),
+                Delivery.valueOf(rs.getString("result_place")),
+                DossierStatus.valueOf(rs.getString("status")), time(rs, "submitted_at"), time(rs, "received_at"), time(rs, "clock_started_at"),
                 rs.getBigDecimal("time_limit_days"), time(rs, "due_at"), time(rs, "paused_at"), rs.getObject("remaining_minutes", Long.class),
                 rs.getObject("current_step", Integer.class), time(rs, "step_started_at"), time(rs, "step_due_at"), rs.getString("assignee"),
-                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("result_text"),
+                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("result_text"), time(rs, "processed_at"),
                 delivery == null ? null : Delivery.valueOf(delivery), time(rs, "finished_at"), rs.getBoolean("late"),
-                rs.getString("late_explanation"), time(rs, "new_appointment_at"), time(rs, "warned_at"), rs.getLong("row_version"),
-                List.of(), List.of());
+                rs.getString("late_explanation"), time(rs, "new_appointment_at"), time(rs, "warned_at"), rs.getString("book_volume"),
+                rs.getObject("book_number", Integer.class), rs.getInt("supplement_count"), rs.getLong("supplement_minutes"),
+                rs.getBoolean("supplement_late"), rs.getInt("extension_count"),
+                new Dossier.Stop(stopKind == null ? null : StopKind.valueOf(stopKind), rs.getString("stop_reason"), rs.getString("stop_basis"),
+                        rs.getString("stop_settlement"), time(rs, "stop_requested_at"), rs.getString("stop_request_reason")),
+                rs.getLong("row_version"), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import jakarta.servlet.http.HttpSession;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,62 +15,88 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Component;
 import vn.motcua.catalog.ProcedureVersion;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.OnlineSubmission;
+import vn.motcua.dossier.SupplementRequest;
+import vn.motcua.dossier.SupplementStatus;
 import vn.motcua.dossier.UploadedDocument;
+import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
+import vn.motcua.rules.FormKind;
+import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
+import vn.motcua.shared.VietnameseText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** Citizens and businesses: track a dossier without login, submit online, see their own dossiers. */
+/**
+ * Citizens and businesses: track a dossier without login, submit online (files, or the online form for a
+ * declaration), follow their own dossiers: history, receipts and other forms, supplements, withdrawal.
+ */
 @Controller
 public class CitizenController {
+    private static final String KEPT = "motcua.keptUploads";
     private final DossierService dossiers;
     private final DossierQueries queries;
     private final CatalogService catalog;
     private final AgencyService agencies;
     private final AccountService accounts;
+    private final DossierForms forms;
 
     public CitizenController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
-                             AccountService accounts) {
+                             AccountService accounts, DossierForms forms) {
         this.dossiers = dossiers;
         this.queries = queries;
         this.catalog = catalog;
         this.agencies = agencies;
         this.accounts = accounts;
+        this.forms = forms;
     }
 
+    // ---- public tracking
+
     @GetMapping("/tra-cuu")
+    String trackForm(@RequestParam(name = "ma", required = false) String code, Model model) {
+        model.addAttribute("code", code == null || code.length() > 60 ? null : code);
+        return "dossier/track";
+    }
+
+    /** The check value goes in the body, never in the address (addresses end up in logs and browser history). */
+    @PostMapping("/tra-cuu")
     String track(@RequestParam(name = "ma", required = false) String code, @RequestParam(name = "kiemtra", required = false) String check,
                  Model model) {
-        model.addAttribute("code", code);
-        if (code != null && check != null) {
-            try {
-                model.addAttribute("t", queries.track(code, check));
-            } catch (NotFoundException e) {
-                model.addAttribute("error", e.getMessage());
-            }
+        model.addAttribute("code", code == null || code.length() > 60 ? null : code);
+        try {
+            model.addAttribute("t", queries.track(code, check));
+        } catch (NotFoundException e) {
+            model.addAttribute("error", e.getMessage());
         }
         return "dossier/track";
     }
 
     @GetMapping("/thong-ke/ho-so")
-    String statistics(@RequestParam(name = "tu", required = false) @DateTimeFormat(
-                              iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam(name = "den", required = false) @DateTimeFormat(
-                              iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+    String statistics(@RequestParam(name = "tu", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(name = "den", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         LocalDate end = to == null ? agencies.today() : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         if (start.isAfter(end)) {
@@ -82,53 +109,196 @@ public class CitizenController {
         return "dossier/statistics";
     }
 
+    // ---- online submission
+
     @GetMapping("/nop-ho-so/{code}")
     String form(@PathVariable String code, Model model) {
-        return formPage(model, code, null, List.of());
+        return formPage(model, code, null, null, null, Map.of(), Map.of(), List.of());
+    }
+
+    /** Files chosen before a failed attempt, kept on the server for this session so the applicant need not choose them again. */
+    record Kept(long componentId, String filename, String contentType, byte[] content) implements Serializable {
     }
 
     @PostMapping("/nop-ho-so/{code}")
     String submit(@PathVariable String code, @RequestParam(required = false) Long receivingAgencyId, @RequestParam(required = false) String name,
                   @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
                   @RequestParam(required = false) String email, @RequestParam(required = false) String address,
-                  MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long communeId, @RequestParam(required = false) Delivery resultPlace,
+                  MultipartHttpServletRequest request, HttpSession session, Model model, RedirectAttributes redirect) {
         ProcedureVersion v = catalog.current(code);
+        Map<String, Kept> store = kept(session);
+        Map<String, Kept> carried = new LinkedHashMap<>();
         List<UploadedDocument> files = new ArrayList<>();
+        Map<Long, String> eforms = new HashMap<>();
         for (Component c : v.components()) {
-            MultipartFile f = request.getFile("file-" + c.id());
-            if (f != null && !f.isEmpty()) {
-                try {
-                    files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), f.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            for (MultipartFile f : request.getFiles("file-" + c.id())) {
+                if (!f.isEmpty()) {
+                    files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
+            }
+            String[] tokens = request.getParameterValues("giu-" + c.id());
+            for (String token : tokens == null ? new String[0] : tokens) {
+                Kept k = store.get(token);
+                if (k != null && k.componentId() == c.id()) {
+                    files.add(new UploadedDocument(c.id(), k.filename(), k.contentType(), k.content()));
+                    carried.put(token, k);
+                }
+            }
+            String text = request.getParameter("eform-" + c.id());
+            if (text != null && !text.isBlank()) {
+                eforms.put(c.id(), text);
             }
         }
         Applicant applicant = new Applicant(name, idNumber, phone, email, address);
         try {
-            Dossier d = dossiers.submitOnline(code, receivingAgencyId, applicant, files, CurrentUser.get().orElseThrow().username());
-            redirect.addFlashAttribute("saved", "Đã nộp hồ sơ " + d.code() + ". Bộ phận một cửa sẽ kiểm tra và thông báo tiếp nhận.");
-            return "redirect:/ho-so-cua-toi";
+            Dossier d = dossiers.submitOnline(new OnlineSubmission(code, receivingAgencyId, applicant, communeId, resultPlace, files, eforms),
+                    CurrentUser.get().orElseThrow());
+            carried.keySet().forEach(store::remove);
+            redirect.addFlashAttribute("saved", "flash.dossier.submitted|" + d.code());
+            return "redirect:/ho-so-cua-toi/" + d.id();
         } catch (ValidationException e) {
-            return formPage(model, code, applicant, e.problems());
+            Map<Long, List<Map.Entry<String, Kept>>> keptByComponent = new LinkedHashMap<>();
+            carried.forEach((t, k) -> keptByComponent.computeIfAbsent(k.componentId(), x -> new ArrayList<>()).add(Map.entry(t, k)));
+            for (UploadedDocument f : files) {
+                boolean already = carried.values().stream().anyMatch(k -> k.content() == f.content());
+                if (!already && f.content().length <= 10L * 1024 * 1024 && store.size() < 40) {
+                    String token = UUID.randomUUID().toString();
+                    Kept k = new Kept(f.componentId(), f.filename() == null ? "tep" : f.filename(), f.contentType() == null ? "" : f.contentType(), f.content());
+                    store.put(token, k);
+                    keptByComponent.computeIfAbsent(k.componentId(), x -> new ArrayList<>()).add(Map.entry(token, k));
+                }
+            }
+            return formPage(model, code, applicant, communeId, resultPlace, keptByComponent, eforms, e.problems());
         }
     }
 
-    private String formPage(Model model, String code, Applicant entered, List<FieldProblem> problems) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Kept> kept(HttpSession session) {
+        Object o = session.getAttribute(KEPT);
+        if (o instanceof Map<?, ?> m) {
+            return (Map<String, Kept>) m;
+        }
+        Map<String, Kept> m = new java.util.concurrent.ConcurrentHashMap<>();
+        session.setAttribute(KEPT, m);
+        return m;
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String formPage(Model model, String code, Applicant entered, Long communeId, Delivery resultPlace,
+                            Map<Long, List<Map.Entry<String, Kept>>> kept, Map<Long, String> eforms, List<FieldProblem> problems) {
         ProcedureVersion v = catalog.current(code);
+        if (!v.byOnline()) {
+            throw new NotFoundException("Thủ tục " + code + " chưa cung cấp dịch vụ công trực tuyến.");
+        }
         CurrentUser user = CurrentUser.get().orElseThrow();
         Account me = accounts.get(user.id());
+        List<Agency> active = agencies.activeOn(agencies.today());
         model.addAttribute("v", v);
-        model.addAttribute("entered", entered != null ? entered
-                : new Applicant(me.fullName(), me.idNumber(), me.phone(), me.email(), null));
-        model.addAttribute("counters", agencies.activeOn(agencies.today()).stream().filter(a -> a.type() == AgencyType.ONE_STOP).toList());
+        model.addAttribute("entered", entered != null ? entered : new Applicant(me.fullName(), me.idNumber() != null ? me.idNumber() : me.taxCode(),
+                me.phone(), me.email(), null));
+        model.addAttribute("counters", active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
+                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+        model.addAttribute("communes", dossiers.competentAgencies(v, agencies.today()).stream()
+                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+        model.addAttribute("communeId", communeId);
+        model.addAttribute("places", v.byPost() ? List.of(Delivery.ONLINE, Delivery.COUNTER, Delivery.POST) : List.of(Delivery.ONLINE, Delivery.COUNTER));
+        model.addAttribute("resultPlace", resultPlace == null ? Delivery.ONLINE : resultPlace);
+        model.addAttribute("kept", kept);
+        model.addAttribute("eforms", eforms);
         model.addAttribute("problems", problems);
         return "dossier/submit";
     }
+
+    // ---- my dossiers
 
     @GetMapping("/ho-so-cua-toi")
     String mine(Model model) {
         model.addAttribute("rows", queries.mine(CurrentUser.get().orElseThrow()));
         return "dossier/mine";
+    }
+
+    @GetMapping("/ho-so-cua-toi/{id}")
+    String mine(@PathVariable long id, Model model) {
+        return minePage(model, id, List.of());
+    }
+
+    private Dossier own(long id) {
+        Dossier d = dossiers.get(id);
+        if (!dossiers.isApplicant(CurrentUser.get().orElseThrow(), d)) {
+            throw new NotFoundException("Không tìm thấy hồ sơ.");
+        }
+        return d;
+    }
+
+    private String minePage(Model model, long id, List<FieldProblem> problems) {
+        Dossier d = own(id);
+        SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN).orElse(null);
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        model.addAttribute("d", d);
+        model.addAttribute("view", queries.view(d));
+        model.addAttribute("steps", queries.publicHistory(d));
+        model.addAttribute("openSupplement", open);
+        model.addAttribute("showOnly", v.components().stream().filter(Component::showOnly).map(Component::id).toList());
+        model.addAttribute("forms", dossiers.ruleSet(d).forms().stream()
+                .filter(f -> f.kind() != FormKind.BOOK && f.kind() != FormKind.CONTROL_SHEET && forms.available(d, f.kind())).toList());
+        model.addAttribute("canWithdraw", d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT);
+        model.addAttribute("canRequestStop", d.status().inHandling() && d.stop().requestedAt() == null);
+        model.addAttribute("problems", problems);
+        return "dossier/mine-detail";
+    }
+
+    @PostMapping("/ho-so-cua-toi/{id}/bo-sung")
+    String supplement(@PathVariable long id, @RequestParam long rowVersion, @RequestParam(required = false) String note,
+                      MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Dossier d = own(id);
+        List<UploadedDocument> files = new ArrayList<>();
+        SupplementRequest open = d.openSupplement().orElse(null);
+        if (open != null) {
+            for (SupplementRequest.Item i : open.items()) {
+                for (MultipartFile f : request.getFiles("file-" + i.componentId())) {
+                    if (!f.isEmpty()) {
+                        files.add(new UploadedDocument(i.componentId(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
+                    }
+                }
+            }
+        }
+        return citizenAction(model, id, redirect, "flash.dossier.supplemented",
+                () -> dossiers.supplementOnline(id, rowVersion, files, note, CurrentUser.get().orElseThrow()));
+    }
+
+    @PostMapping("/ho-so-cua-toi/{id}/rut")
+    String withdraw(@PathVariable long id, @RequestParam long rowVersion, @RequestParam(required = false) String reason, Model model,
+                    RedirectAttributes redirect) {
+        own(id);
+        return citizenAction(model, id, redirect, "flash.dossier.withdrawn",
+                () -> dossiers.withdraw(id, rowVersion, reason, CurrentUser.get().orElseThrow()));
+    }
+
+    @PostMapping("/ho-so-cua-toi/{id}/de-nghi-dung")
+    String requestStop(@PathVariable long id, @RequestParam long rowVersion, @RequestParam(required = false) String reason, Model model,
+                       RedirectAttributes redirect) {
+        own(id);
+        return citizenAction(model, id, redirect, "flash.dossier.stopRequested",
+                () -> dossiers.requestStop(id, rowVersion, reason, CurrentUser.get().orElseThrow()));
+    }
+
+    private String citizenAction(Model model, long id, RedirectAttributes redirect, String message, java.util.function.Supplier<Dossier> action) {
+        try {
+            Dossier d = action.get();
+            redirect.addFlashAttribute("saved", message + "|" + d.code());
+            return "redirect:/ho-so-cua-toi/" + id;
+        } catch (ValidationException e) {
+            return minePage(model, id, e.problems());
+        } catch (ConflictException e) {
+            return minePage(model, id, List.of(new FieldProblem("rowVersion", e.getMessage())));
+        }
     }
 }

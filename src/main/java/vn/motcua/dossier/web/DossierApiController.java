@@ -22,6 +22,7 @@ import vn.motcua.dossier.IntakeDecision;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.Outcome;
 import vn.motcua.dossier.Queue;
+import vn.motcua.dossier.StopKind;
 import vn.motcua.dossier.Tracking;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.shared.NotFoundException;
@@ -30,6 +31,7 @@ import vn.motcua.shared.ValidationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** JSON API of dossiers: the same operations as the officers' pages, and public tracking. */
@@ -88,26 +90,35 @@ public class DossierApiController {
         return d;
     }
 
-    /** The body of an action; each action reads the fields it needs. */
+    /**
+     * The body of an action; each action reads the fields it needs. {@code defects}: published component id → what is
+     * missing or wrong (supplement requests at intake and during processing).
+     */
     public record Action(long rowVersion, String note, String reason, Outcome outcome, String resultText, Delivery delivery,
                          Long toAgencyId, String assignee, String explanation, LocalDateTime newAppointment,
-                         IntakeDecision decision, Set<Long> present) {
+                         IntakeDecision decision, Set<Long> present, Map<Long, String> defects, StopKind stopKind, String stopBasis,
+                         String stopSettlement) {
     }
 
     @PostMapping("/dossiers/{id}/{action}")
-    @Operation(summary = "Thao tác: intake-decision, forward, send-back, pause, resume, transfer, assign, apologise, return-result, withdraw")
+    @Operation(summary = "Thao tác: intake-decision, forward, send-back, request-supplement, approve-supplement, decline-supplement, "
+            + "receive-supplement, transfer, assign, apologise, return-result, request-stop, stop, withdraw")
     public Dossier act(@PathVariable long id, @PathVariable String action, @RequestBody Action a) {
         CurrentUser u = user();
         return switch (action) {
-            case "intake-decision" -> dossiers.decideIntake(id, a.rowVersion(), a.decision(), a.present(), a.reason(), u);
+            case "intake-decision" -> dossiers.decideIntake(id, a.rowVersion(), a.decision(), a.present(), a.defects(), a.reason(), u);
             case "forward" -> dossiers.forward(id, a.rowVersion(), a.note(), a.outcome(), a.resultText(), u);
             case "send-back" -> dossiers.sendBack(id, a.rowVersion(), a.reason(), u);
-            case "pause" -> dossiers.pause(id, a.rowVersion(), a.reason(), u);
-            case "resume" -> dossiers.resume(id, a.rowVersion(), a.note(), u);
+            case "request-supplement" -> dossiers.requestSupplement(id, a.rowVersion(), a.defects(), a.note(), u);
+            case "approve-supplement" -> dossiers.approveSupplement(id, a.rowVersion(), u);
+            case "decline-supplement" -> dossiers.declineSupplement(id, a.rowVersion(), a.reason(), u);
+            case "receive-supplement" -> dossiers.receiveSupplement(id, a.rowVersion(), a.note(), u);
             case "transfer" -> dossiers.transfer(id, a.rowVersion(), a.toAgencyId(), a.note(), u);
             case "assign" -> dossiers.assign(id, a.rowVersion(), a.assignee(), u);
             case "apologise" -> dossiers.apologise(id, a.rowVersion(), a.explanation(), a.newAppointment(), u);
             case "return-result" -> dossiers.returnResult(id, a.rowVersion(), a.delivery(), a.note(), u);
+            case "request-stop" -> dossiers.requestStop(id, a.rowVersion(), a.reason(), u);
+            case "stop" -> dossiers.stop(id, a.rowVersion(), a.stopKind(), a.reason(), a.stopBasis(), a.stopSettlement(), u);
             case "withdraw" -> dossiers.withdraw(id, a.rowVersion(), a.reason(), u);
             default -> throw new NotFoundException("Không có thao tác \"" + action + "\".");
         };

@@ -1,6 +1,10 @@
 package vn.motcua.dossier.web;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +13,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.ProcedureVersion;
 import vn.motcua.catalog.ProcessStep;
 import vn.motcua.catalog.SearchQuery;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.BookRow;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
@@ -25,25 +31,36 @@ import vn.motcua.dossier.IntakeDecision;
 import vn.motcua.dossier.IntakeRequest;
 import vn.motcua.dossier.Outcome;
 import vn.motcua.dossier.Queue;
+import vn.motcua.dossier.StopKind;
+import vn.motcua.dossier.domain.ExtensionPolicy;
+import vn.motcua.dossier.internal.DossierForms;
+import vn.motcua.identity.Account;
+import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
+import vn.motcua.rules.FormKind;
+import vn.motcua.rules.LegalRuleSet;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
+import vn.motcua.shared.VietnameseText;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The officers' workspace: queues, intake at the counter, the dossier page with its actions, the dossier book. */
 @Controller
@@ -53,34 +70,45 @@ public class OfficerController {
     private final DossierQueries queries;
     private final CatalogService catalog;
     private final AgencyService agencies;
+    private final AccountService accounts;
+    private final DossierForms forms;
+    private final WorkingCalendarService calendars;
 
-    public OfficerController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies) {
+    public OfficerController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
+                             AccountService accounts, DossierForms forms, WorkingCalendarService calendars) {
+        this.calendars = calendars;
         this.dossiers = dossiers;
         this.queries = queries;
         this.catalog = catalog;
         this.agencies = agencies;
+        this.accounts = accounts;
+        this.forms = forms;
     }
 
     private static CurrentUser user() {
         return CurrentUser.get().orElseThrow();
     }
 
+    /** The queues; without a choice, the first that holds work for the officer's roles (intake for a receiving officer). */
     @GetMapping
-    String queues(@RequestParam(name = "hang", defaultValue = "MY_STEP") Queue queue, Model model) {
+    String queues(@RequestParam(name = "hang", required = false) Queue chosen, Model model) {
         CurrentUser user = user();
-        Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
-        List<DossierView> rows = List.of();
+        Map<Queue, List<DossierView>> lists = new EnumMap<>(Queue.class);
         for (Queue q : Queue.values()) {
-            List<DossierView> list = queries.queue(user, q);
-            counts.put(q, list.size());
-            if (q == queue) {
-                rows = list;
-            }
+            lists.put(q, queries.queue(user, q));
         }
+        Queue queue = chosen;
+        if (queue == null) {
+            List<Queue> order = user.has(Role.RECEIVING_OFFICER) ? List.of(Queue.INTAKE, Queue.MY_STEP, Queue.PAUSED, Queue.OVERDUE)
+                    : List.of(Queue.MY_STEP, Queue.OVERDUE, Queue.PAUSED, Queue.INTAKE);
+            queue = order.stream().filter(q -> !lists.get(q).isEmpty()).findFirst().orElse(order.get(0));
+        }
+        Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
+        lists.forEach((q, l) -> counts.put(q, l.size()));
         model.addAttribute("queue", queue);
         model.addAttribute("queues", Queue.values());
         model.addAttribute("counts", counts);
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", lists.get(queue));
         model.addAttribute("canReceive", user.has(Role.RECEIVING_OFFICER));
         return "dossier/queues";
     }
@@ -98,42 +126,75 @@ public class OfficerController {
                   @RequestParam(required = false) Channel channel, @RequestParam(required = false) String name,
                   @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
                   @RequestParam(required = false) String email, @RequestParam(required = false) String address,
+                  @RequestParam(required = false) Long communeId, @RequestParam(required = false) Long handlingAgencyId,
+                  @RequestParam(required = false) Integer sets, @RequestParam(required = false) Delivery resultPlace,
                   @RequestParam(name = "present", required = false) List<Long> present, @RequestParam(required = false) IntakeDecision decision,
-                  @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String reason, @RequestParam Map<String, String> all, Model model, RedirectAttributes redirect) {
         Applicant applicant = new Applicant(name, idNumber, phone, email, address);
+        Set<Long> presentSet = present == null ? Set.of() : new HashSet<>(present);
+        Map<Long, String> defects = defects(all);
         try {
-            Dossier d = dossiers.receive(new IntakeRequest(code, receivingAgencyId, channel, applicant,
-                    present == null ? Set.of() : new HashSet<>(present), decision, reason), user());
-            redirect.addFlashAttribute("saved", "Đã lập hồ sơ " + d.code() + " — " + d.status().label() + ".");
+            Dossier d = dossiers.receive(new IntakeRequest(code, receivingAgencyId, channel, applicant, communeId, handlingAgencyId, sets,
+                    resultPlace, presentSet, defects, decision, reason), user());
+            redirect.addFlashAttribute("saved", "flash.dossier.created|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + d.id();
         } catch (ValidationException e) {
-            model.addAttribute("entered", applicant);
-            model.addAttribute("present", present == null ? Set.of() : new HashSet<>(present));
-            model.addAttribute("chosenChannel", channel);
-            model.addAttribute("reason", reason);
+            Map<String, Object> entered = new LinkedHashMap<>();
+            entered.put("applicant", applicant);
+            entered.put("present", presentSet);
+            entered.put("defects", defects);
+            entered.put("channel", channel);
+            entered.put("communeId", communeId);
+            entered.put("handlingAgencyId", handlingAgencyId);
+            entered.put("sets", sets);
+            entered.put("resultPlace", resultPlace);
+            entered.put("decision", decision);
+            entered.put("reason", reason);
+            model.addAttribute("entered", entered);
             return intakePage(model, code, null, receivingAgencyId, e.problems());
         }
     }
 
+    /** Reasons typed per component ("loi-{componentId}"): what is missing or wrong with it. */
+    static Map<Long, String> defects(Map<String, String> all) {
+        Map<Long, String> defects = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith("loi-") && v != null && !v.isBlank()) {
+                try {
+                    defects.put(Long.parseLong(k.substring(4)), v);
+                } catch (NumberFormatException ignored) {
+                    // not a component field
+                }
+            }
+        });
+        return defects;
+    }
+
     private String intakePage(Model model, String code, String q, Long receivingAgencyId, List<FieldProblem> problems) {
         CurrentUser user = user();
-        List<Agency> counters = agencies.activeOn(agencies.today()).stream()
-                .filter(a -> a.type() == AgencyType.ONE_STOP)
-                .filter(a -> user.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(a.id(), u))).toList();
+        List<Agency> active = agencies.activeOn(agencies.today());
+        List<Agency> counters = active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
+                .filter(a -> user.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(a.id(), u)))
+                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList();
         model.addAttribute("counters", counters);
         model.addAttribute("chosenCounter", receivingAgencyId);
         model.addAttribute("q", q);
         model.addAttribute("problems", problems);
         model.addAttribute("channels", List.of(Channel.COUNTER, Channel.POST));
         model.addAttribute("decisions", IntakeDecision.values());
+        model.addAttribute("places", Delivery.values());
+        if (!model.containsAttribute("entered")) {
+            model.addAttribute("entered", Map.of());
+        }
         if (code != null && !code.isBlank()) {
             ProcedureVersion v = catalog.inForceOn(code.trim(), agencies.today())
                     .orElseThrow(() -> new NotFoundException("Thủ tục " + code + " không có phiên bản đang có hiệu lực."));
             model.addAttribute("v", v);
+            model.addAttribute("competent", dossiers.competentAgencies(v, agencies.today()).stream()
+                    .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
         } else if (q != null && !q.isBlank()) {
             model.addAttribute("found", catalog.search(new SearchQuery(q, null, null, null, null), 1, 20).items());
         }
-        model.addAttribute("now", LocalDateTime.now());
         return "dossier/intake";
     }
 
@@ -145,8 +206,17 @@ public class OfficerController {
     }
 
     @GetMapping("/tim")
-    String byCode(@RequestParam(name = "ma", required = false) String code) {
-        return "redirect:/can-bo/ho-so/" + dossiers.byCode(code == null ? "" : code.trim()).id();
+    String byCode(@RequestParam(name = "ma", required = false) String code, RedirectAttributes redirect) {
+        try {
+            Dossier d = dossiers.byCode(code == null ? "" : code.trim());
+            if (dossiers.maySee(user(), d)) {
+                return "redirect:/can-bo/ho-so/" + d.id();
+            }
+        } catch (NotFoundException e) {
+            // the same answer as for a dossier of another unit
+        }
+        redirect.addFlashAttribute("notFound", code);
+        return "redirect:/can-bo";
     }
 
     private String dossierPage(Model model, long id, List<FieldProblem> problems) {
@@ -157,22 +227,50 @@ public class OfficerController {
         }
         List<ProcessStep> steps = dossiers.steps(d);
         ProcessStep step = d.currentStep() == null || d.currentStep() > steps.size() ? null : steps.get(d.currentStep() - 1);
-        boolean intake = d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT;
+        boolean processing = d.status() == DossierStatus.PROCESSING;
+        boolean lastStep = step != null && d.currentStep() == steps.size();
+        boolean canAct = step != null && d.open() && dossiers.mayAct(user, d, step.role());
+        boolean leader = d.open() && dossiers.mayAct(user, d, Role.LEADER);
+        boolean counter = d.open() && dossiers.mayAct(user, d, Role.RECEIVING_OFFICER);
+        boolean inHandling = d.status().inHandling();
+        LegalRuleSet rules = dossiers.ruleSet(d);
+        boolean handlingStep = step != null && step.role() != Role.RECEIVING_OFFICER && !lastStep && d.currentStep() > 1;
+        Map<Long, String> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name));
+        Map<String, String> people = accounts.list().stream().collect(Collectors.toMap(Account::username, Account::fullName));
         model.addAttribute("d", d);
         model.addAttribute("view", queries.view(d));
+        model.addAttribute("rules", rules);
         model.addAttribute("steps", steps);
         model.addAttribute("step", step);
-        model.addAttribute("lastStep", step != null && d.currentStep() == steps.size());
-        model.addAttribute("canAct", step != null && d.open() && dossiers.mayAct(user, d, step.role()));
-        model.addAttribute("canIntake", intake && dossiers.mayAct(user, d, Role.RECEIVING_OFFICER));
+        model.addAttribute("agencyNames", names);
+        model.addAttribute("people", people);
+        model.addAttribute("canIntake", (d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT) && counter);
+        model.addAttribute("showForward", canAct && processing && !lastStep);
+        model.addAttribute("registersResult", d.outcome() == null && d.currentStep() != null && d.currentStep() + 1 == steps.size());
+        model.addAttribute("showReturn", canAct && processing && lastStep);
+        model.addAttribute("showSendBack", canAct && processing && !lastStep && d.currentStep() > 2);
+        model.addAttribute("showSupplement", canAct && processing && handlingStep);
+        model.addAttribute("showTransfer", canAct && processing && !lastStep && d.currentStep() > 1);
+        model.addAttribute("showAssign", canAct && processing);
+        model.addAttribute("showApproveSupplement", leader && d.status() == DossierStatus.SUPPLEMENT_APPROVAL);
+        model.addAttribute("showReceiveSupplement", counter && d.status() == DossierStatus.PAUSED);
+        model.addAttribute("showApology", leader && inHandling && (d.extensionCount() < rules.maxExtensions() || d.lateExplanation() == null));
+        model.addAttribute("apologyHint", !leader && canAct && inHandling && (d.late() || dossiers.deadline(d).css().equals("warn")));
+        model.addAttribute("showStop", leader && inHandling);
+        model.addAttribute("showRequestStop", counter && inHandling && d.stop().requestedAt() == null);
+        model.addAttribute("showWithdraw", counter && (d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT));
+        model.addAttribute("assignees", canAct && processing ? dossiers.assignees(d) : List.of());
         model.addAttribute("decisions", IntakeDecision.values());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("deliveries", Delivery.values());
-        model.addAttribute("transferTargets", agencies.activeOn(agencies.today()).stream()
-                .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.COMMUNE_COMMITTEE || a.type() == AgencyType.DIVISION)
-                .filter(a -> a.id() != d.handlingAgencyId()).toList());
+        model.addAttribute("stopKinds", StopKind.values());
+        model.addAttribute("transferTargets", canAct && processing ? dossiers.transferTargets(d).stream()
+                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList() : List.of());
+        model.addAttribute("forms", rules.forms().stream().filter(f -> f.kind() != FormKind.BOOK && forms.available(d, f.kind())).toList());
+        model.addAttribute("latestAppointment", d.dueAt() == null ? null
+                : ExtensionPolicy.latest(d.dueAt(), calendars.calendar(), rules, d.timeLimitDays()));
         model.addAttribute("problems", problems);
-        model.addAttribute("overdue", d.dueAt() != null && d.open() && dossiers.now().isAfter(d.dueAt()));
+        model.addAttribute("overdue", d.dueAt() != null && inHandling && (d.late() || dossiers.now().isAfter(d.dueAt())));
         return "dossier/detail";
     }
 
@@ -184,26 +282,34 @@ public class OfficerController {
                @RequestParam(required = false) String assignee, @RequestParam(required = false) String explanation,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newAppointment,
                @RequestParam(required = false) IntakeDecision decision, @RequestParam(name = "present", required = false) List<Long> present,
+               @RequestParam(required = false) StopKind stopKind, @RequestParam(required = false) String stopBasis,
+               @RequestParam(required = false) String stopSettlement, @RequestParam Map<String, String> all,
                Model model, RedirectAttributes redirect) {
         CurrentUser user = user();
-        Map<String, Supplier<Dossier>> actions = Map.of(
-                "chuyen", () -> dossiers.forward(id, rowVersion, note, outcome, resultText, user),
-                "tra-lai", () -> dossiers.sendBack(id, rowVersion, reason, user),
-                "tam-dung", () -> dossiers.pause(id, rowVersion, reason, user),
-                "tiep-tuc", () -> dossiers.resume(id, rowVersion, note, user),
-                "lien-thong", () -> dossiers.transfer(id, rowVersion, toAgencyId, note, user),
-                "phan-cong", () -> dossiers.assign(id, rowVersion, assignee, user),
-                "xin-loi", () -> dossiers.apologise(id, rowVersion, explanation, newAppointment, user),
-                "tra-ket-qua", () -> dossiers.returnResult(id, rowVersion, delivery, note, user),
-                "kiem-tra", () -> dossiers.decideIntake(id, rowVersion, decision, present == null ? Set.of() : new HashSet<>(present), reason, user),
-                "rut", () -> dossiers.withdraw(id, rowVersion, reason, user));
+        Map<Long, String> defects = defects(all);
+        Map<String, Supplier<Dossier>> actions = new LinkedHashMap<>();
+        actions.put("chuyen", () -> dossiers.forward(id, rowVersion, note, outcome, resultText, user));
+        actions.put("tra-lai", () -> dossiers.sendBack(id, rowVersion, reason, user));
+        actions.put("yeu-cau-bo-sung", () -> dossiers.requestSupplement(id, rowVersion, defects, note, user));
+        actions.put("duyet-bo-sung", () -> dossiers.approveSupplement(id, rowVersion, user));
+        actions.put("khong-duyet-bo-sung", () -> dossiers.declineSupplement(id, rowVersion, reason, user));
+        actions.put("nhan-bo-sung", () -> dossiers.receiveSupplement(id, rowVersion, note, user));
+        actions.put("lien-thong", () -> dossiers.transfer(id, rowVersion, toAgencyId, note, user));
+        actions.put("phan-cong", () -> dossiers.assign(id, rowVersion, assignee, user));
+        actions.put("xin-loi", () -> dossiers.apologise(id, rowVersion, explanation, newAppointment, user));
+        actions.put("tra-ket-qua", () -> dossiers.returnResult(id, rowVersion, delivery, note, user));
+        actions.put("kiem-tra", () -> dossiers.decideIntake(id, rowVersion, decision, present == null ? Set.of() : new HashSet<>(present),
+                defects, reason, user));
+        actions.put("de-nghi-dung", () -> dossiers.requestStop(id, rowVersion, reason, user));
+        actions.put("dung", () -> dossiers.stop(id, rowVersion, stopKind, reason, stopBasis, stopSettlement, user));
+        actions.put("rut", () -> dossiers.withdraw(id, rowVersion, reason, user));
         Supplier<Dossier> run = actions.get(action);
         if (run == null) {
             throw new NotFoundException("Không có thao tác \"" + action + "\".");
         }
         try {
             Dossier d = run.get();
-            redirect.addFlashAttribute("saved", "Đã cập nhật hồ sơ " + d.code() + ": " + d.status().label() + ".");
+            redirect.addFlashAttribute("saved", "flash.dossier.updated|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + id;
         } catch (ValidationException e) {
             return dossierPage(model, id, e.problems());
@@ -218,6 +324,34 @@ public class OfficerController {
     String book(@RequestParam(name = "donVi", required = false) Long unit,
                 @RequestParam(name = "tu", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(name = "den", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        BookQuery q = bookQuery(unit, from, to);
+        model.addAttribute("counters", q.counters());
+        model.addAttribute("unit", q.unit());
+        model.addAttribute("from", q.from());
+        model.addAttribute("to", q.to());
+        model.addAttribute("error", q.error());
+        model.addAttribute("rows", q.rows());
+        return "dossier/book";
+    }
+
+    @GetMapping("/so-theo-doi.pdf")
+    ResponseEntity<byte[]> bookPdf(@RequestParam(name = "donVi", required = false) Long unit,
+                                   @RequestParam(name = "tu", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(name = "den", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        BookQuery q = bookQuery(unit, from, to);
+        if (q.unit() == null) {
+            throw new NotFoundException("Bạn không quản lý bộ phận một cửa nào.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("so-theo-doi-" + q.from() + "-" + q.to() + ".pdf",
+                        StandardCharsets.UTF_8).build().toString())
+                .body(forms.book(q.unit(), q.from(), q.to(), q.rows()));
+    }
+
+    private record BookQuery(List<Agency> counters, Long unit, LocalDate from, LocalDate to, String error, List<BookRow> rows) {
+    }
+
+    private BookQuery bookQuery(Long unit, LocalDate from, LocalDate to) {
         CurrentUser user = user();
         List<Agency> counters = new ArrayList<>();
         for (Agency a : agencies.activeOn(agencies.today())) {
@@ -225,14 +359,19 @@ public class OfficerController {
                 counters.add(a);
             }
         }
+        counters.sort((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name()));
         LocalDate end = to == null ? agencies.today() : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
+        String error = null;
+        if (start.isAfter(end)) {
+            error = "Ngày bắt đầu phải trước ngày kết thúc.";
+            start = end;
+        }
+        if (start.plusYears(1).isBefore(end)) {
+            error = "Mỗi lần xem tối đa một năm.";
+            start = end.minusYears(1);
+        }
         Long chosen = unit != null && counters.stream().anyMatch(c -> c.id() == unit) ? unit : counters.isEmpty() ? null : counters.get(0).id();
-        model.addAttribute("counters", counters);
-        model.addAttribute("unit", chosen);
-        model.addAttribute("from", start);
-        model.addAttribute("to", end);
-        model.addAttribute("rows", chosen == null ? List.of() : queries.book(chosen, start, end));
-        return "dossier/book";
+        return new BookQuery(counters, chosen, start, end, error, chosen == null ? List.of() : queries.book(chosen, start, end));
     }
 }

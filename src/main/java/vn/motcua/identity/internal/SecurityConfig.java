@@ -37,7 +37,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/procedures/**", "/api/v1/fields/**", "/api/v1/agencies/**",
                                 "/api/v1/statistics/**", "/api/v1/calendar/**", "/api/v1/tracking").permitAll()
                         .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR", "ADMIN")
-                        .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi").hasRole("CITIZEN")
+                        .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi", "/ho-so-cua-toi/**").hasRole("CITIZEN")
                         .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/quan-tri/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -137,6 +137,6 @@ public final class AgencySnapshot {
     private Agency view(AgencyRecord r) {
         Long parent = parentOf.containsKey(r.id()) ? parentOf.get(r.id()) : lastParentOf.get(r.id());
         return new Agency(r.id(), r.code(), r.name(), r.shortName(), r.type(), parent, r.validFrom(), r.validUntil(),
-                r.successorId(), r.endReason(), r.address(), r.phone(), r.email());
+                r.successorId(), r.endReason(), r.address(), r.phone(), r.email(), r.identifierCode());
     }
 }

@@ -25,13 +25,31 @@ public class AgencyStore {
                 rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
                 AgencyType.valueOf(rs.getString("agency_type")), rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class), (Long) rs.getObject("successor_id", Long.class),
-                rs.getString("end_reason"), rs.getString("address"), rs.getString("phone"), rs.getString("email"))).list();
+                rs.getString("end_reason"), rs.getString("address"), rs.getString("phone"), rs.getString("email"),
+                rs.getString("identifier_code"))).list();
     }
 
     public List<ParentLink> links() {
         return jdbc.sql("select * from agency_parent order by id").query((rs, n) -> new ParentLink(
                 rs.getLong("id"), rs.getLong("agency_id"), rs.getLong("parent_id"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class))).list();
+    }
+
+    /** Sets the contact details and identifier code of a unit; 0 when someone else changed it first. */
+    public int updateDetails(long id, long rowVersion, String identifierCode, String address, String phone, String email) {
+        return jdbc.sql("""
+                update agency set identifier_code = :identifier, address = :address, phone = :phone, email = :email, row_version = row_version + 1
+                where id = :id and row_version = :rv""")
+                .param("identifier", blankToNull(identifierCode)).param("address", blankToNull(address)).param("phone", blankToNull(phone))
+                .param("email", blankToNull(email)).param("id", id).param("rv", rowVersion).update();
+    }
+
+    public long rowVersion(long id) {
+        return jdbc.sql("select row_version from agency where id = ?").param(id).query(Long.class).single();
+    }
+
+    public boolean identifierExists(String identifierCode, long exceptId) {
+        return jdbc.sql("select count(*) from agency where identifier_code = ? and id <> ?").params(identifierCode, exceptId).query(Long.class).single() > 0;
     }
 
     public boolean codeExists(String code) {
@@ -41,12 +59,12 @@ public class AgencyStore {
     public long insert(NewAgency a) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into agency (code, name, short_name, agency_type, address, phone, email, valid_from)
-                values (:code, :name, :shortName, :type, :address, :phone, :email, :validFrom)""")
+                insert into agency (code, name, short_name, agency_type, address, phone, email, valid_from, identifier_code)
+                values (:code, :name, :shortName, :type, :address, :phone, :email, :validFrom, :identifier)""")
                 .param("code", a.code().trim()).param("name", a.name().trim()).param("shortName", blankToNull(a.shortName()))
                 .param("type", a.type().name()).param("address", blankToNull(a.address()))
                 .param("phone", blankToNull(a.phone())).param("email", blankToNull(a.email()))
-                .param("validFrom", Date.valueOf(a.validFrom()))
+                .param("validFrom", Date.valueOf(a.validFrom())).param("identifier", blankToNull(a.identifierCode()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -37,9 +37,9 @@ public class AgencyAdminController {
     String create(@RequestParam String code, @RequestParam String name, @RequestParam(required = false) String shortName,
                   @RequestParam(required = false) AgencyType type, @RequestParam(required = false) Long parentId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String identifierCode, Model model, RedirectAttributes redirect) {
         try {
-            agencies.create(new NewAgency(code, name, shortName, type, parentId, validFrom, null, null, null));
+            agencies.create(new NewAgency(code, name, shortName, type, parentId, validFrom, null, null, null, identifierCode));
             redirect.addFlashAttribute("saved", "Đã thêm đơn vị " + name + ".");
             return "redirect:/quan-tri/don-vi";
         } catch (ValidationException e) {
@@ -55,6 +55,22 @@ public class AgencyAdminController {
         try {
             agencies.merge(new MergeRequest(sourceIds, targetId, effectiveOn, reason));
             redirect.addFlashAttribute("saved", "Đã sáp nhập " + sourceIds.size() + " đơn vị.");
+            return "redirect:/quan-tri/don-vi";
+        } catch (ValidationException e) {
+            return page(model, null, e.problems());
+        }
+    }
+
+    @PostMapping("/thong-tin")
+    String details(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) String identifierCode,
+                   @RequestParam(required = false) String address, @RequestParam(required = false) String phone,
+                   @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
+        if (agencyId == null) {
+            return page(model, null, List.of(new FieldProblem("agencyId", "Chưa chọn đơn vị.")));
+        }
+        try {
+            var a = agencies.updateDetails(agencyId, identifierCode, address, phone, email);
+            redirect.addFlashAttribute("saved", "Đã cập nhật thông tin " + a.name() + ".");
             return "redirect:/quan-tri/don-vi";
         } catch (ValidationException e) {
             return page(model, null, e.problems());

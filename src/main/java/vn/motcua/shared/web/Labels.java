@@ -1,5 +1,6 @@
 package vn.motcua.shared.web;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -7,6 +8,7 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -17,6 +19,57 @@ import java.util.Locale;
 @Component("labels")
 public class Labels {
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter VN_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private final MessageSource messages;
+
+    public Labels(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /**
+     * A flash message: {@code "key|arg1|arg2"} is looked up in the messages of the current language; anything
+     * else is shown as it is.
+     */
+    public String flash(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String[] parts = value.toString().split("\\|", -1);
+        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        return messages.getMessage(parts[0], args, value.toString(), LocaleContextHolder.getLocale());
+    }
+
+    public String time(LocalDateTime t) {
+        return t == null ? "" : VN_TIME.format(t);
+    }
+
+    /** A time limit: "3 ngày làm việc", "0,5 ngày làm việc" or "Trong ngày" (0). */
+    public String timeLimit(BigDecimal days) {
+        if (days == null) {
+            return "";
+        }
+        if (days.signum() == 0) {
+            return english() ? "Within the day of receipt" : "Trong ngày làm việc";
+        }
+        return days(days) + (english() ? " working days" : " ngày làm việc");
+    }
+
+    /** Working hours of a process step: "2 giờ 24 phút" rather than "2,4". */
+    public String hours(BigDecimal hours) {
+        if (hours == null) {
+            return "";
+        }
+        long minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        long h = minutes / 60;
+        long m = minutes % 60;
+        String hs = english() ? " h" : " giờ";
+        String ms = english() ? " min" : " phút";
+        return h == 0 ? m + ms : m == 0 ? h + hs : h + hs + " " + m + ms;
+    }
 
     public String of(Object value) {
         if (value == null) {

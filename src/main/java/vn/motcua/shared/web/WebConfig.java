@@ -8,6 +8,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import vn.motcua.shared.ApplicationClock;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,7 +18,7 @@ import java.util.Locale;
 /** Vietnamese first, English on request (?lang=en, remembered in a cookie); the clock of Việt Nam. */
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VIETNAM = ApplicationClock.VIETNAM;
 
     @Bean
     LocaleResolver localeResolver() {
@@ -28,7 +30,7 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Bean
     Clock clock() {
-        return Clock.system(VIETNAM);
+        return new ApplicationClock();
     }
 
     @Override

@@ -1,0 +1,98 @@
+package vn.motcua.dossier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.FlakyListener;
+import vn.motcua.IntegrationTest;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.identity.AccountService;
+import vn.motcua.organization.AgencyService;
+import vn.motcua.shared.events.EventPublications;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.dossier.DossierTestSupport.allComponents;
+import static vn.motcua.dossier.DossierTestSupport.unit;
+import static vn.motcua.dossier.DossierTestSupport.user;
+
+/** Every dossier change is stored with its event; a listener that fails gets the event again until it succeeds. */
+@IntegrationTest
+class EventDeliveryTest {
+    @Autowired DossierService dossiers;
+    @Autowired CatalogService catalog;
+    @Autowired AgencyService agencies;
+    @Autowired AccountService accounts;
+    @Autowired FlakyListener listener;
+    @Autowired EventPublications publications;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    @AfterEach
+    void healthyAgain() {
+        listener.fail(false);
+    }
+
+    long pendingFor(long dossierId) {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like '%FlakyListener%' "
+                + "and serialized_event like :id").param("id", "%\"dossierId\":" + dossierId + ",%").query(Long.class).single();
+    }
+
+    @Test
+    void aFailingListenerIsRetriedAndNothingIsLost() throws Exception {
+        listener.fail(true);
+        Dossier d = dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
+                new Applicant("Phan Văn Sự Kiện", null, "0911000111", null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT, null),
+                user(accounts, "tiepnhan"));
+        // the change committed although the listener failed; its event waits in the registry
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.attempted(d.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 1);
+        assertThat(dossiers.get(d.id()).status()).isEqualTo(DossierStatus.PROCESSING);
+        assertThat(listener.handled(d.id())).isFalse();
+        // the administrator sees it waiting
+        mvc.perform(get("/quan-tri/su-kien").with(httpBasic("quantri", "MotCua@2026"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("DossierEvents.Received"))).andExpect(content().string(containsString("FlakyListener")));
+        // a retry while the partner is still down changes nothing and loses nothing
+        publications.retryAll();
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 1);
+        // the partner is back: the retry delivers it once
+        listener.fail(false);
+        mvc.perform(post("/quan-tri/su-kien/gui-lai").with(httpBasic("quantri", "MotCua@2026")).with(csrf())).andExpect(status().is3xxRedirection());
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.handled(d.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 0);
+    }
+
+    @Test
+    void everyTransitionPublishesAPastTenseEvent() {
+        java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<DossierEvents.Event>> spy =
+                e -> seen.add(e.getPayload());
+        context.addApplicationListener(spy);
+        try {
+            Dossier d = dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
+                    new Applicant("Phan Văn Sự Kiện", null, "0911000111", null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT,
+                    null), user(accounts, "tiepnhan"));
+            d = dossiers.forward(d.id(), d.rowVersion(), null, null, null, user(accounts, "chuyenvien.stp"));
+            dossiers.forward(d.id(), d.rowVersion(), null, Outcome.GRANTED, "Phiếu số 1", user(accounts, "lanhdao.stp"));
+            assertThat(seen).extracting(o -> o.getClass().getSimpleName()).containsSubsequence("Submitted", "Received", "StepCompleted",
+                    "StepCompleted", "ResultApproved");
+            assertThat(seen).allSatisfy(e -> assertThat(((DossierEvents.Event) e).code()).isEqualTo(dossiers.get(
+                    ((DossierEvents.Event) e).dossierId()).code()));
+        } finally {
+            context.removeApplicationListener(spy);
+        }
+    }
+
+    @Autowired org.springframework.context.support.AbstractApplicationContext context;
+}
