@@ -58,6 +58,11 @@ public class Labels {
         return days(days) + (english() ? " working days" : " ngày làm việc");
     }
 
+    /** Working minutes as "5 giờ 30 phút". */
+    public String minutes(long minutes) {
+        return hours(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP));
+    }
+
     /** Working hours of a process step: "2 giờ 24 phút" rather than "2,4". */
     public String hours(BigDecimal hours) {
         if (hours == null) {
