@@ -100,4 +100,25 @@ class AgencyIntegrationTest {
         mvc.perform(get("/api/v1/agencies/999999")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Không tìm thấy"));
     }
+
+    @Test
+    void identifierCodesAreCheckedAndMergingSaysItWasDone() throws Exception {
+        Agency unit = agencies.create(new NewAgency("T.ID", "Đơn vị thử mã định danh", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
+        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), "không hợp lệ", null, null, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("000.00.12.H55");
+        String taken = agencies.findByCode("AG.STP").orElseThrow().identifierCode();
+        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), taken, null, null, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("đã được gán");
+        assertThat(agencies.updateDetails(unit.id(), "000.00.99.H01", "Long Xuyên", "0296 3811 000", "t@angiang.gov.vn").identifierCode())
+                .isEqualTo("000.00.99.H01");
+        Agency other = agencies.create(new NewAgency("T.ID2", "Đơn vị thử sáp nhập", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
+        mvc.perform(post("/quan-tri/don-vi/sap-nhap").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+                        .param("sourceIds", String.valueOf(other.id())).param("targetId", String.valueOf(unit.id()))
+                        .param("effectiveOn", "2026-06-01").param("reason", "Quyết định số 1/QĐ-UBND"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", "Đã sáp nhập 1 đơn vị."));
+        mvc.perform(get("/quan-tri/don-vi").with(httpBasic("quantri", "MotCua@2026")).flashAttr("saved", "Đã sáp nhập 1 đơn vị."))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Đã sáp nhập 1 đơn vị.")))
+                .andExpect(content().string(containsString("000.00.99.H01")));
+    }
 }

@@ -457,6 +457,10 @@ public final class DossierAggregate {
         LocalDateTime counted = cal.countingStart(start, null);
         long minutes = s.durationHours().multiply(BigDecimal.valueOf(60)).longValue();
         stepDueAt = cal.plusWorkingMinutes(counted.isBefore(clockStartedAt) ? clockStartedAt : counted, minutes);
+        // no step can be due after the dossier itself (a dossier received late in the day of a same-day procedure)
+        if (dueAt != null && stepDueAt.isAfter(dueAt)) {
+            stepDueAt = dueAt;
+        }
         assignee = null;
     }
 

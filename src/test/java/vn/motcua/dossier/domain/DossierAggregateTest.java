@@ -232,4 +232,12 @@ class DossierAggregateTest {
         Dossier late = saved(a);
         assertThatThrownBy(() -> DossierAggregate.of(late).becomeLate(LocalDateTime.of(2026, 12, 8, 9, 0))).isInstanceOf(ConflictException.class);
     }
+
+    @Test
+    void noStepIsDueAfterTheDossier() {
+        DossierAggregate a = DossierAggregate.of(submitted(Channel.COUNTER, BigDecimal.ZERO));
+        a.receive(MONDAY_9.withHour(14).withMinute(41), CAL, rules(SupplementClock.RESTART, 1), STEPS, "01/2026", 1);
+        assertThat(a.dueAt()).isEqualTo(MONDAY_9.withHour(17).withMinute(0));
+        assertThat(a.stepDueAt()).isEqualTo(a.dueAt());
+    }
 }
