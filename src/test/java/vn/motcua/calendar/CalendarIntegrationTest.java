@@ -43,7 +43,8 @@ class CalendarIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(calendars.calendar().isWorkingDay(saturday)).isFalse();
         mvc.perform(get("/quan-tri/lich").param("nam", "2026").with(httpBasic("quantri", "MotCua@2026"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Giỗ Tổ Hùng Vương")));
+                .andExpect(content().string(containsString("Giỗ Tổ Hùng Vương")))
+                .andExpect(content().string(containsString("Lịch ngày làm việc năm 2026<")));
     }
 
     @Test
