@@ -77,11 +77,13 @@ public class CatalogApiController {
     }
 
     @GetMapping("/procedures/{code}/versions/{versionNo}")
+    @Operation(summary = "Một phiên bản đã công bố của thủ tục, theo số thứ tự phiên bản")
     public ProcedureVersion version(@PathVariable String code, @PathVariable int versionNo) {
         return catalog.publishedVersion(code, versionNo);
     }
 
     @GetMapping("/fields")
+    @Operation(summary = "Các lĩnh vực thủ tục hành chính")
     public List<ProcedureField> fields() {
         return catalog.fields();
     }
@@ -116,6 +118,7 @@ public class CatalogApiController {
 
     @GetMapping("/drafts/{id}")
     @PreAuthorize("hasAnyRole('TTHC_CONTROL','ADMIN')")
+    @Operation(summary = "Dự thảo đang soạn (cán bộ kiểm soát TTHC)")
     public ProcedureVersion draft(@PathVariable long id) {
         return admin.draftForEdit(id, ActingUsers.current());
     }

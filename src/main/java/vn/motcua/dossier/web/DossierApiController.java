@@ -82,6 +82,7 @@ public class DossierApiController {
     }
 
     @GetMapping("/dossiers/{id}")
+    @Operation(summary = "Một hồ sơ (chỉ cán bộ của đơn vị liên quan hoặc người nộp)")
     public Dossier get(@PathVariable long id) {
         Dossier d = dossiers.get(id);
         if (!dossiers.maySee(user(), d)) {

@@ -40,6 +40,7 @@ public class AgencyApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Một đơn vị theo mã số")
     public Agency one(@PathVariable long id) {
         return agencies.get(id);
     }

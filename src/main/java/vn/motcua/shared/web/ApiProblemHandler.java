@@ -59,7 +59,8 @@ public class ApiProblemHandler {
                 "Bản ghi đã được người khác thay đổi. Vui lòng tải lại và thử lại.", "conflict", List.of());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type, List<FieldProblem> errors) {
+    /** A problem+json answer; {@code type} is the last part of the problem type URI. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, String type, List<FieldProblem> errors) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         pd.setType(URI.create("https://motcua.example.vn/problems/" + type));

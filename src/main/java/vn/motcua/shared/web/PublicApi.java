@@ -1,0 +1,24 @@
+package vn.motcua.shared.web;
+
+import org.springframework.util.AntPathMatcher;
+
+import java.util.Arrays;
+
+/**
+ * The JSON API answers anyone on these GET paths (catalog, agencies, statistics, calendar, public tracking); every
+ * other API call needs an account. The security rules and the OpenAPI document both read this one list.
+ */
+public final class PublicApi {
+    public static final String[] GET_PATHS = {"/api/v1/procedures/**", "/api/v1/fields/**", "/api/v1/agencies/**",
+            "/api/v1/statistics/**", "/api/v1/calendar/**", "/api/v1/tracking"};
+
+    private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+    private PublicApi() {
+    }
+
+    /** Whether a GET on this path (an OpenAPI path template such as {@code /api/v1/procedures/{code}}) is public. */
+    public static boolean isPublicGet(String path) {
+        return Arrays.stream(GET_PATHS).anyMatch(p -> MATCHER.match(p, path));
+    }
+}
