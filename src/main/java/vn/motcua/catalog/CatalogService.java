@@ -46,7 +46,7 @@ public class CatalogService {
         List<String> terms = VietnameseText.terms(q.text());
         LocalDate today = agencies.today();
         long total = store.count(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today);
-        Map<Long, Agency> names = agencyMap();
+        Map<Long, Agency> names = agencies.byId();
         Map<Long, ProcedureField> fields = store.fields().stream().collect(Collectors.toMap(ProcedureField::id, Function.identity()));
         List<ProcedureSummary> items = store.search(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today,
                         (safePage - 1) * safeSize, safeSize).stream()
@@ -110,7 +110,7 @@ public class CatalogService {
 
     /** Per month and agency: procedures published new, amended, replaced, abolished in the year. */
     public List<MonthlyStatistic> monthlyStatistics(int year) {
-        Map<Long, Agency> names = agencyMap();
+        Map<Long, Agency> names = agencies.byId();
         Map<String, long[]> counts = new TreeMap<>();
         for (Object[] row : store.decisionCounts(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))) {
             LocalDate on = (LocalDate) row[0];
@@ -129,7 +129,7 @@ public class CatalogService {
     }
 
     ProcedureVersion full(VersionRow v) {
-        Map<Long, Agency> names = agencyMap();
+        Map<Long, Agency> names = agencies.byId();
         ProcedureField field = store.fields().stream().filter(f -> f.id() == v.fieldId()).findFirst().orElseThrow();
         ProcedureRow p = store.procedure(v.procedureId()).orElseThrow();
         String decisionNumber = v.decisionId() == null ? null : store.decision(v.decisionId()).map(DecisionRow::number).orElse(null);
@@ -142,10 +142,6 @@ public class CatalogService {
                 v.legalBasis(), replacesCode, v.validFrom(), v.validUntil(), v.decisionId(), decisionNumber, v.action(),
                 store.components(v.id()), store.fees(v.id()), store.process(v.id()), v.createdBy(), v.updatedAt(), v.rowVersion(),
                 p.abolishedOn(), replacedByCode);
-    }
-
-    private Map<Long, Agency> agencyMap() {
-        return agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
     }
 
     private static NotFoundException notInForce(String code) {

@@ -28,9 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Public API for changing the catalog: drafts, publication by decision (new, amended, replaced),
@@ -72,7 +70,7 @@ public class ProcedureAdminService {
     /** The newest version of every procedure the user may manage. */
     @Transactional(readOnly = true)
     public List<AdminProcedureRow> list(ActingUser user, String text) {
-        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> names = agencies.byId();
         List<String> terms = VietnameseText.terms(text);
         List<AdminProcedureRow> rows = new ArrayList<>();
         for (VersionRow latest : store.allLatest()) {

@@ -23,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Read side of the dossier module: queues, the dossier book, public tracking. */
 @Service
@@ -92,7 +90,7 @@ public class DossierQueries {
         params.put("units", agencies.subtree(agencyId));
         params.put("from", Timestamp.valueOf(from.atStartOfDay()));
         params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
-        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> names = agencies.byId();
         WorkingCalendar cal = calendars.calendar();
         List<BookRow> rows = new ArrayList<>();
         for (Dossier d : store.list("receiving_agency_id in (:units) and received_at is not null and received_at >= :from and received_at < :to",
@@ -140,7 +138,7 @@ public class DossierQueries {
 
     /** Dossier statistics per handling agency for a period (by date of receipt and of return). */
     public List<AgencyDossierStatistic> statistics(LocalDate from, LocalDate to) {
-        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> names = agencies.byId();
         return store.statistics(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), dossiers.now()).stream()
                 .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5], r[6]))
                 .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.ended() + s.open() > 0)
@@ -157,7 +155,7 @@ public class DossierQueries {
     }
 
     private List<DossierView> views(List<Dossier> list) {
-        Map<Long, Agency> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> names = agencies.byId();
         // published versions never change, so one load per version and variant serves the whole list
         Map<String, List<ProcessStep>> processes = new java.util.HashMap<>();
         List<DossierView> result = new ArrayList<>();

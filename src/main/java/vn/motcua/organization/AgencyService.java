@@ -8,13 +8,16 @@ import vn.motcua.organization.internal.ParentLink;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
+import vn.motcua.shared.ReloadingCache;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,6 +32,8 @@ public class AgencyService {
 
     private final AgencyStore store;
     private final Clock clock;
+    /** Today's tree: every permission check reads it, units change a few times a year. */
+    private final ReloadingCache<LocalDate, AgencySnapshot> today = new ReloadingCache<>(Duration.ofSeconds(30));
 
     public AgencyService(AgencyStore store, Clock clock) {
         this.store = store;
@@ -54,6 +59,12 @@ public class AgencyService {
     @Transactional(readOnly = true)
     public List<Agency> all() {
         return snapshot(today()).all();
+    }
+
+    /** Every unit ever recorded, by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Agency> byId() {
+        return snapshot(today()).byId();
     }
 
     @Transactional(readOnly = true)
@@ -102,6 +113,7 @@ public class AgencyService {
 
     @Transactional
     public Agency create(NewAgency request) {
+        today.invalidate();
         Problems p = new Problems();
         String code = request.code() == null ? "" : request.code().trim().toUpperCase();
         p.require(CODE.matcher(code).matches(), "code",
@@ -134,6 +146,7 @@ public class AgencyService {
     /** Sets a unit's identifier code (QCVN 102:2016, used in dossier codes) and contact details. */
     @Transactional
     public Agency updateDetails(long agencyId, String identifierCode, String address, String phone, String email) {
+        today.invalidate();
         get(agencyId);
         Problems p = new Problems();
         checkIdentifier(identifierCode, agencyId, p);
@@ -162,6 +175,7 @@ public class AgencyService {
     /** Moves a unit under another parent from the given date; the earlier parent stays in history. */
     @Transactional
     public void move(long agencyId, long newParentId, LocalDate effectiveOn) {
+        today.invalidate();
         AgencySnapshot s = snapshot(effectiveOn);
         Problems p = new Problems();
         p.require(s.isActive(agencyId), "agencyId", "Đơn vị không còn hoạt động vào ngày hiệu lực.");
@@ -180,6 +194,7 @@ public class AgencyService {
      */
     @Transactional
     public void merge(MergeRequest request) {
+        today.invalidate();
         Problems p = new Problems();
         p.require(request.sourceIds() != null && !request.sourceIds().isEmpty(), "sourceIds", "Chưa chọn đơn vị bị sáp nhập.");
         p.require(request.targetId() != null, "targetId", "Chưa chọn đơn vị tiếp nhận.");
@@ -218,6 +233,10 @@ public class AgencyService {
     }
 
     private AgencySnapshot snapshot(LocalDate date) {
+        return date.equals(today()) ? today.get(date, this::load) : load(date);
+    }
+
+    private AgencySnapshot load(LocalDate date) {
         return new AgencySnapshot(date, store.all(), store.links());
     }
 }

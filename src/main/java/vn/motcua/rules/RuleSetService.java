@@ -8,18 +8,19 @@ import vn.motcua.rules.internal.RuleSetStore;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
+import vn.motcua.shared.ReloadingCache;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,8 @@ public class RuleSetService {
     private final RuleSetStore store;
     private final Clock clock;
     private final Path formsDir;
-    private final AtomicReference<List<LegalRuleSet>> cache = new AtomicReference<>();
+    /** Read for every dossier and form; changed a few times in a decade. */
+    private final ReloadingCache<String, List<LegalRuleSet>> cache = new ReloadingCache<>(Duration.ofSeconds(30));
 
     public RuleSetService(RuleSetStore store, Clock clock, @Value("${motcua.forms.dir:./forms}") String formsDir) {
         this.store = store;
@@ -46,12 +48,7 @@ public class RuleSetService {
     }
 
     public List<LegalRuleSet> all() {
-        List<LegalRuleSet> list = cache.get();
-        if (list == null) {
-            list = store.all();
-            cache.set(list);
-        }
-        return list;
+        return cache.get("all", k -> store.all());
     }
 
     /** The rule set in force on the date (the oldest one for a date before every rule set). */
@@ -88,8 +85,8 @@ public class RuleSetService {
     @Transactional
     public LegalRuleSet create(RuleSetDraft d, String user) {
         check(d, null);
+        cache.invalidate();
         long id = store.insert(d, user, clock.instant());
-        cache.set(null);
         return get(id);
     }
 
@@ -101,10 +98,10 @@ public class RuleSetService {
                     + "; không được sửa (hồ sơ đã tiếp nhận theo nó giữ nguyên). Hãy thêm bộ quy tắc mới có hiệu lực từ một ngày sau.");
         }
         check(d, id);
+        cache.invalidate();
         if (store.update(id, rowVersion, d) != 1) {
             throw new ConflictException("Bộ quy tắc vừa được người khác sửa. Vui lòng tải lại trang.");
         }
-        cache.set(null);
         return get(id);
     }
 

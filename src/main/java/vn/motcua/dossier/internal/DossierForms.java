@@ -100,7 +100,7 @@ public class DossierForms {
     private Map<String, Object> model(Dossier d, FormKind kind, Integer seq, String trackingUrl) {
         LegalRuleSet rules = ruleSets.get(d.ruleSetId());
         LegalForm form = rules.form(kind).orElseThrow();
-        Map<Long, Agency> all = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> all = agencies.byId();
         Map<String, Account> people = accounts.list().stream().collect(Collectors.toMap(Account::username, Function.identity()));
         Function<String, String> name = u -> people.containsKey(u) ? people.get(u).fullName() : u;
         ProcedureVersion v = catalog.version(d.procedureVersionId());
@@ -170,7 +170,7 @@ public class DossierForms {
     /** The dossier book of a one-stop unit for a period, under the rule set in force at its end. */
     public byte[] book(long unitId, LocalDate from, LocalDate to, List<BookRow> rows) {
         LegalRuleSet rules = ruleSets.inForceOn(to);
-        Map<Long, Agency> all = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> all = agencies.byId();
         Map<String, Object> m = new HashMap<>();
         m.put("form", rules.form(FormKind.BOOK).orElseThrow());
         m.put("rules", rules);

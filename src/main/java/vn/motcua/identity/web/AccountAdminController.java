@@ -20,8 +20,6 @@ import vn.motcua.shared.ValidationException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Officer accounts and their roles per unit, for administrators. */
 @Controller
@@ -77,7 +75,7 @@ public class AccountAdminController {
     }
 
     private String page(Model model, List<FieldProblem> problems) {
-        Map<Long, Agency> units = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        Map<Long, Agency> units = agencies.byId();
         model.addAttribute("accounts", accounts.list());
         model.addAttribute("units", units);
         model.addAttribute("active", agencies.activeOn(agencies.today()));

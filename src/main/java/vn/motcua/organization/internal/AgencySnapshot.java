@@ -65,6 +65,13 @@ public final class AgencySnapshot {
                 .sorted(Comparator.comparing(Agency::type).thenComparing(Agency::name)).toList();
     }
 
+    /** Every unit that ever existed, by id (as {@link #all()}). */
+    public Map<Long, Agency> byId() {
+        Map<Long, Agency> byId = new HashMap<>();
+        records.values().forEach(r -> byId.put(r.id(), view(r)));
+        return byId;
+    }
+
     public List<AgencyNode> roots() {
         return active().stream().filter(a -> a.parentId() == null || !isActive(a.parentId()))
                 .map(this::node).toList();
