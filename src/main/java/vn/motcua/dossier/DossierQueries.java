@@ -142,7 +142,7 @@ public class DossierQueries {
         return store.statistics(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), dossiers.now()).stream()
                 .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5], r[6]))
                 .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.ended() + s.open() > 0)
-                .sorted(java.util.Comparator.comparing(AgencyDossierStatistic::agencyName, VietnameseText.ORDER)).toList();
+                .sorted(VietnameseText.by(AgencyDossierStatistic::agencyName)).toList();
     }
 
     /** Dossiers of a citizen's own account. */

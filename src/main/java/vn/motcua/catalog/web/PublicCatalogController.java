@@ -22,6 +22,7 @@ import vn.motcua.catalog.OnlineLevel;
 import vn.motcua.catalog.ProcedureLevel;
 import vn.motcua.catalog.ProcedureVersion;
 import vn.motcua.catalog.SearchQuery;
+import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
 import vn.motcua.shared.QrCodes;
@@ -69,7 +70,7 @@ public class PublicCatalogController {
         model.addAttribute("fields", catalog.fields());
         model.addAttribute("agencies", agencies.activeOn(agencies.today()).stream()
                 .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.PROVINCE_COMMITTEE)
-                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+                .sorted(VietnameseText.by(Agency::name)).toList());
         model.addAttribute("levels", levelsInUse(agencies));
         model.addAttribute("onlineLevels", OnlineLevel.values());
         return "catalog/search";

@@ -205,9 +205,9 @@ public class CitizenController {
         model.addAttribute("entered", entered != null ? entered : new Applicant(me.fullName(), me.idNumber() != null ? me.idNumber() : me.taxCode(),
                 me.phone(), me.email(), null));
         model.addAttribute("counters", active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
-                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+                .sorted(VietnameseText.by(Agency::name)).toList());
         model.addAttribute("communes", dossiers.competentAgencies(v, agencies.today()).stream()
-                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+                .sorted(VietnameseText.by(Agency::name)).toList());
         model.addAttribute("communeId", communeId);
         model.addAttribute("places", v.byPost() ? List.of(Delivery.ONLINE, Delivery.COUNTER, Delivery.POST) : List.of(Delivery.ONLINE, Delivery.COUNTER));
         model.addAttribute("resultPlace", resultPlace == null ? Delivery.ONLINE : resultPlace);

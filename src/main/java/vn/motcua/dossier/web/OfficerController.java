@@ -175,7 +175,7 @@ public class OfficerController {
         List<Agency> active = agencies.activeOn(agencies.today());
         List<Agency> counters = active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
                 .filter(a -> user.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(a.id(), u)))
-                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList();
+                .sorted(VietnameseText.by(Agency::name)).toList();
         model.addAttribute("counters", counters);
         model.addAttribute("chosenCounter", receivingAgencyId);
         model.addAttribute("q", q);
@@ -191,7 +191,7 @@ public class OfficerController {
                     .orElseThrow(() -> new NotFoundException("Thủ tục " + code + " không có phiên bản đang có hiệu lực."));
             model.addAttribute("v", v);
             model.addAttribute("competent", dossiers.competentAgencies(v, agencies.today()).stream()
-                    .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList());
+                    .sorted(VietnameseText.by(Agency::name)).toList());
         } else if (q != null && !q.isBlank()) {
             model.addAttribute("found", catalog.search(new SearchQuery(q, null, null, null, null), 1, 20).items());
         }
@@ -265,7 +265,7 @@ public class OfficerController {
         model.addAttribute("deliveries", Delivery.values());
         model.addAttribute("stopKinds", StopKind.values());
         model.addAttribute("transferTargets", canAct && processing ? dossiers.transferTargets(d).stream()
-                .sorted((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name())).toList() : List.of());
+                .sorted(VietnameseText.by(Agency::name)).toList() : List.of());
         model.addAttribute("forms", rules.forms().stream().filter(f -> f.kind() != FormKind.BOOK && forms.available(d, f.kind())).toList());
         model.addAttribute("latestAppointment", d.dueAt() == null ? null
                 : ExtensionPolicy.latest(d.dueAt(), calendars.calendar(), rules, d.timeLimitDays()));
@@ -359,7 +359,7 @@ public class OfficerController {
                 counters.add(a);
             }
         }
-        counters.sort((a, b) -> VietnameseText.ORDER.compare(a.name(), b.name()));
+        counters.sort(VietnameseText.by(Agency::name));
         LocalDate end = to == null ? agencies.today() : to;
         LocalDate start = from == null ? end.withDayOfMonth(1) : from;
         String error = null;
