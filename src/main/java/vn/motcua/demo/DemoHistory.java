@@ -294,14 +294,14 @@ class DemoHistory {
             Applicant a = stranger(r);
             if (r.nextInt(100) < 6) {
                 d = receive(at, code, counter, channel, a, commune, IntakeDecision.REQUEST_SUPPLEMENT);
-                    t = plus(at, 480 + r.nextInt(960));
+                t = plus(at, 480 + r.nextInt(960));
                 if (t.isAfter(now)) {
                     return;
                 }
                 d = accept(d, t);
             } else {
                 d = receive(at, code, counter, channel, a, commune, IntakeDecision.ACCEPT);
-                    t = at;
+                t = at;
             }
         }
         process(d, t, fate, r);
@@ -317,7 +317,7 @@ class DemoHistory {
         LocalDateTime start = later(t, d.stepStartedAt());
         if (fate == Fate.SUPPLEMENT) {
             // within the 3 working days the handling agency has to ask for it
-            LocalDateTime ask = plus(start, Math.min(minutes(steps.get(1)) * 3 / 10, 2 * 480L) + 5);
+            LocalDateTime ask = plus(start, Math.min(steps.get(1).durationMinutes() * 3 / 10, 2 * 480L) + 5);
             if (ask.isAfter(now)) {
                 return;
             }
@@ -331,7 +331,7 @@ class DemoHistory {
             start = d.stepStartedAt();
         }
         if (fate == Fate.STOP) {
-            LocalDateTime ask = plus(start, minutes(steps.get(1)) * 4 / 10 + 5);
+            LocalDateTime ask = plus(start, steps.get(1).durationMinutes() * 4 / 10 + 5);
             if (ask.isAfter(now)) {
                 return;
             }
@@ -350,9 +350,9 @@ class DemoHistory {
             case SLOW -> 0.8 + r.nextDouble() * 0.2;
             default -> 0.15 + r.nextDouble() * 0.6;
         };
-        LocalDateTime t1 = plus(start, Math.round(minutes(steps.get(1)) * share) + 5);
-        LocalDateTime t2 = plus(t1, Math.round(minutes(steps.get(2)) * (0.2 + r.nextDouble() * 0.6)) + 5);
-        LocalDateTime t3 = plus(t2, Math.round(minutes(steps.get(3)) * (0.1 + r.nextDouble() * 0.6)) + 5);
+        LocalDateTime t1 = plus(start, Math.round(steps.get(1).durationMinutes() * share) + 5);
+        LocalDateTime t2 = plus(t1, Math.round(steps.get(2).durationMinutes() * (0.2 + r.nextDouble() * 0.6)) + 5);
+        LocalDateTime t3 = plus(t2, Math.round(steps.get(3).durationMinutes() * (0.1 + r.nextDouble() * 0.6)) + 5);
         String why = "Khối lượng hồ sơ tăng đột biến, phải xác minh thêm thông tin với cơ quan liên quan.";
         LocalDateTime[] moments = {t1, t2, t3};
         LocalDateTime due = d.dueAt();
@@ -486,10 +486,6 @@ class DemoHistory {
             }
         }
         return (String) MIX[0][0];
-    }
-
-    private static long minutes(ProcessStep s) {
-        return s.durationHours().multiply(BigDecimal.valueOf(60)).longValue();
     }
 
     private LocalDateTime plus(LocalDateTime t, long workingMinutes) {

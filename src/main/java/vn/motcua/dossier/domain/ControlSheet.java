@@ -7,7 +7,6 @@ import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierHistoryEntry;
 import vn.motcua.dossier.StepResult;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -39,15 +38,15 @@ public final class ControlSheet {
             switch (e.action()) {
                 case ACCEPT -> {
                     LocalDateTime handover = d.paper() ? cal.countingStart(e.at(), cutoff) : e.at();
-                    LocalDateTime due = steps.isEmpty() ? null : plusHours(cal, cal.countingStart(e.at(), cutoff), steps.get(0).durationHours());
-                    rows.add(row(rows, d, e.fromAgencyId(), e.agencyId(), handover, handedBy, next(history, i, personName), DossierRules.stepResult(handover, due),
+                    LocalDateTime due = steps.isEmpty() ? null : cal.plusWorkingMinutes(cal.countingStart(e.at(), cutoff), steps.get(0).durationMinutes());
+                    rows.add(row(rows, e.fromAgencyId(), e.agencyId(), handover, handedBy, next(history, i, personName), DossierRules.stepResult(handover, due),
                             "Tiếp nhận, chuyển hồ sơ " + (d.paper() ? "giấy" : "điện tử") + " đến cơ quan giải quyết", agencyName));
                 }
-                case FORWARD, APPROVE, SEND_BACK, TRANSFER -> rows.add(row(rows, d, e.fromAgencyId(), e.agencyId(), e.at(), handedBy,
+                case FORWARD, APPROVE, SEND_BACK, TRANSFER -> rows.add(row(rows, e.fromAgencyId(), e.agencyId(), e.at(), handedBy,
                         next(history, i, personName), DossierRules.stepResult(e.at(), e.stepDueAt()), stepNote(e, steps), agencyName));
-                case PAUSE -> rows.add(row(rows, d, e.fromAgencyId(), e.agencyId(), e.at(), handedBy, "Người nộp hồ sơ (qua bộ phận một cửa)",
+                case PAUSE -> rows.add(row(rows, e.fromAgencyId(), e.agencyId(), e.at(), handedBy, "Người nộp hồ sơ (qua bộ phận một cửa)",
                         DossierRules.stepResult(e.at(), e.stepDueAt()), "Yêu cầu bổ sung, hoàn thiện hồ sơ", agencyName));
-                case RESUME -> rows.add(row(rows, d, e.fromAgencyId(), e.agencyId(), e.at(), handedBy, next(history, i, personName),
+                case RESUME -> rows.add(row(rows, e.fromAgencyId(), e.agencyId(), e.at(), handedBy, next(history, i, personName),
                         StepResult.ON_TIME, "Chuyển hồ sơ đã bổ sung; thời hạn tính lại", agencyName));
                 case RETURN_RESULT -> rows.add(new Row(rows.size() + 1, agencyName.apply(e.agencyId()), "Người nộp: " + d.applicant().name(), e.at(),
                         handedBy, d.applicant().name(), DossierRules.stepResult(e.at(), d.dueAt()), "Trả kết quả (" + (d.delivery() == null ? "" : d.delivery().label()) + ")"));
@@ -60,7 +59,7 @@ public final class ControlSheet {
         return rows;
     }
 
-    private static Row row(List<Row> rows, Dossier d, Long from, Long to, LocalDateTime at, String handedBy, String receivedBy, StepResult result,
+    private static Row row(List<Row> rows, Long from, Long to, LocalDateTime at, String handedBy, String receivedBy, StepResult result,
                            String note, Function<Long, String> agencyName) {
         return new Row(rows.size() + 1, from == null ? "" : agencyName.apply(from), to == null ? "" : agencyName.apply(to), at, handedBy,
                 receivedBy, result, note);
@@ -84,9 +83,5 @@ public final class ControlSheet {
             default -> e.step() != null && e.step() >= 2 && e.step() - 2 < steps.size()
                     ? "Hoàn thành: " + steps.get(e.step() - 2).name() : "";
         };
-    }
-
-    private static LocalDateTime plusHours(WorkingCalendar cal, LocalDateTime from, BigDecimal hours) {
-        return cal.plusWorkingMinutes(from, hours.multiply(BigDecimal.valueOf(60)).longValue());
     }
 }

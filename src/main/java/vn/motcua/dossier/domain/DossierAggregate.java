@@ -17,7 +17,6 @@ import vn.motcua.rules.SupplementClock;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.Problems;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -455,8 +454,7 @@ public final class DossierAggregate {
         stepRole = s.role();
         stepStartedAt = start;
         LocalDateTime counted = cal.countingStart(start, null);
-        long minutes = s.durationHours().multiply(BigDecimal.valueOf(60)).longValue();
-        stepDueAt = cal.plusWorkingMinutes(counted.isBefore(clockStartedAt) ? clockStartedAt : counted, minutes);
+        stepDueAt = cal.plusWorkingMinutes(counted.isBefore(clockStartedAt) ? clockStartedAt : counted, s.durationMinutes());
         // no step can be due after the dossier itself (a dossier received late in the day of a same-day procedure)
         if (dueAt != null && stepDueAt.isAfter(dueAt)) {
             stepDueAt = dueAt;
