@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.ProcessStep;
+import vn.motcua.dossier.domain.Completeness;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
@@ -125,7 +126,7 @@ public class DossierQueries {
         }
         List<Tracking.Step> steps = publicHistory(d);
         String missing = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
-                .map(s -> String.join("\n", s.items().stream().map(i -> "- " + i.componentName() + ": " + i.reason()).toList())).orElse(null);
+                .map(s -> Completeness.describe(s.items())).orElse(null);
         return new Tracking(d.code(), d.procedureName(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(),
                 d.newAppointmentAt(), d.finishedAt(), dossiers.deadline(d), name(d.receivingAgencyId()), name(d.handlingAgencyId()), steps, missing);
     }

@@ -41,6 +41,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -56,6 +57,7 @@ public class DossierService {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
     private static final Pattern TAX_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
     private static final int MAX_FILES = 20;
+    private static final String NOT_A_ONE_STOP_UNIT = "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.";
 
     private final DossierStore store;
     private final CatalogService catalog;
@@ -127,9 +129,8 @@ public class DossierService {
         p.require(s.receivingAgencyId() != null, "receivingAgencyId", "Chưa chọn nơi tiếp nhận hồ sơ.");
         p.throwIfAny();
         p.require(v.byOnline(), "procedureCode", "Thủ tục này chưa cung cấp dịch vụ công trực tuyến.");
-        Agency counter = agencies.activeOn(agencies.today()).stream()
-                .filter(a -> a.id() == s.receivingAgencyId() && a.type() == AgencyType.ONE_STOP).findFirst().orElse(null);
-        p.require(counter != null, "receivingAgencyId", "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.");
+        Agency counter = activeOneStop(s.receivingAgencyId()).orElse(null);
+        p.require(counter != null, "receivingAgencyId", NOT_A_ONE_STOP_UNIT);
         Delivery place = s.resultPlace() == null ? Delivery.ONLINE : s.resultPlace();
         p.require(place != Delivery.POST || v.byPost(), "resultPlace", "Thủ tục này không trả kết quả qua bưu chính công ích.");
         p.throwIfAny();
@@ -288,9 +289,9 @@ public class DossierService {
         Dossier d = current(id, rowVersion);
         List<ProcessStep> steps = steps(d);
         DossierRules.require(d.status(), DossierAction.PAUSE);
-        Role role = steps.get(d.currentStep() - 1).role();
-        if (!mayAct(user, d, Role.LEADER)) {
-            requireRole(user, d, role);
+        boolean leader = mayAct(user, d, Role.LEADER);
+        if (!leader) {
+            requireRole(user, d, steps.get(d.currentStep() - 1).role());
         }
         ProcedureVersion v = catalog.version(d.procedureVersionId());
         Problems p = new Problems();
@@ -310,7 +311,6 @@ public class DossierService {
         WorkingCalendar cal = calendars.calendar();
         LegalRuleSet rules = ruleSets.get(d.ruleSetId());
         DossierAggregate.SupplementDecision decision = DossierAggregate.of(d).judgeSupplement(now, cal, rules, steps);
-        boolean leader = mayAct(user, d, Role.LEADER);
         boolean proposal = decision.needsApproval() && !leader;
         int seq = store.nextSupplementSeq(d.id());
         store.insertSupplement(d.id(), seq, SupplementStage.PROCESSING, proposal ? SupplementStatus.PROPOSED : SupplementStatus.OPEN, now,
@@ -511,38 +511,19 @@ public class DossierService {
     }
 
     /** Marks a dossier that passed its due time while being handled as late (once); false when nothing changed. */
-    @Transactional
-    boolean markLateIfDue(long id) {
-        Dossier d = get(id);
+    private boolean markLateIfDue(long id) {
         LocalDateTime now = calendars.now();
-        if (!(d.status() == DossierStatus.PROCESSING || d.status() == DossierStatus.SUPPLEMENT_APPROVAL) || d.late() || d.dueAt() == null
-                || !now.isAfter(d.dueAt())) {
-            return false;
-        }
-        return tryApply(d, a -> a.becomeLate(now));
+        DossierAggregate a = DossierAggregate.of(get(id));
+        return a.passedDue(now) && save(a, SYSTEM, a.becomeLate(now));
     }
 
     /** Warns once when a dossier being handled is within the warning window of its due time; false when nothing changed. */
-    @Transactional
-    boolean warnIfNear(long id) {
-        Dossier d = get(id);
+    private boolean warnIfNear(long id) {
         LocalDateTime now = calendars.now();
-        if (d.status() != DossierStatus.PROCESSING || d.warnedAt() != null || d.dueAt() == null
-                || (d.dueAt().isAfter(now) && calendars.calendar().workingMinutesBetween(now, d.dueAt()) > calendars.warnWorkingHoursBefore() * 60L)) {
-            return false;
-        }
-        return tryApply(d, a -> a.warn(now));
-    }
-
-    private boolean tryApply(Dossier d, Function<DossierAggregate, Change> transition) {
-        DossierAggregate a = DossierAggregate.of(d);
-        Change c = transition.apply(a);
-        if (store.save(a) != 1) {
-            return false;
-        }
-        store.insertHistory(d.id(), calendars.now(), SYSTEM, c);
-        c.events().forEach(events::publishEvent);
-        return true;
+        WorkingCalendar cal = calendars.calendar();
+        long warnMinutes = calendars.warnWorkingHoursBefore() * 60L;
+        DossierAggregate a = DossierAggregate.of(get(id));
+        return a.dueForWarning(now, cal, warnMinutes) && save(a, SYSTEM, a.warn(now, cal, warnMinutes));
     }
 
     /** The actor of what the system does by itself. */
@@ -603,14 +584,14 @@ public class DossierService {
             return true;
         }
         for (Role role : Role.values()) {
-            if (role == Role.CITIZEN) {
-                continue;
-            }
-            for (Long u : user.unitsFor(role)) {
-                if (role == Role.AUDITOR || role == Role.ADMIN ? agencies.isWithin(d.handlingAgencyId(), u) || agencies.isWithin(d.receivingAgencyId(), u)
-                        : mayAct(user, d, role)) {
-                    return true;
-                }
+            boolean sees = switch (role) {
+                case CITIZEN -> false;
+                case AUDITOR, ADMIN -> user.unitsFor(role).stream()
+                        .anyMatch(u -> agencies.isWithin(d.handlingAgencyId(), u) || agencies.isWithin(d.receivingAgencyId(), u));
+                default -> mayAct(user, d, role);
+            };
+            if (sees) {
+                return true;
             }
         }
         return false;
@@ -620,11 +601,9 @@ public class DossierService {
         return calendars.now();
     }
 
-    public byte[] fileContent(Dossier d, long fileId, String[] nameAndType) {
-        DossierStore.StoredFile f = store.fileContent(d.id(), fileId).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp."));
-        nameAndType[0] = f.filename();
-        nameAndType[1] = f.contentType();
-        return f.content();
+    /** A file of the dossier with its content (check first that the user may see the dossier). */
+    public DossierFile.Content fileContent(Dossier d, long fileId) {
+        return store.fileContent(d.id(), fileId).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp."));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -692,16 +671,18 @@ public class DossierService {
         return null;
     }
 
+    /** The receiving officer's own one-stop unit, in force today. */
     private Agency oneStopUnit(Long id, CurrentUser officer) {
-        Agency unit = id == null ? null : agencies.activeOn(agencies.today()).stream().filter(a -> a.id() == id).findFirst().orElse(null);
-        if (unit == null || unit.type() != AgencyType.ONE_STOP) {
-            throw ValidationException.of("receivingAgencyId", "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.");
-        }
+        Agency unit = activeOneStop(id).orElseThrow(() -> ValidationException.of("receivingAgencyId", NOT_A_ONE_STOP_UNIT));
         boolean mine = officer.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(unit.id(), u));
         if (!mine) {
             throw ValidationException.of("receivingAgencyId", "Bạn không phải cán bộ tiếp nhận của " + unit.name() + ".");
         }
         return unit;
+    }
+
+    private Optional<Agency> activeOneStop(Long id) {
+        return agencies.activeOn(agencies.today()).stream().filter(a -> id != null && a.id() == id && a.type() == AgencyType.ONE_STOP).findFirst();
     }
 
     private ProcedureVersion versionInForce(String code, Problems p) {
@@ -805,16 +786,23 @@ public class DossierService {
         return d;
     }
 
-    /** Lets the dossier perform one transition, saves it, appends the history line and publishes its events. */
+    /** Lets the dossier perform one transition and saves it; refused when someone changed the dossier meanwhile. */
     private Dossier apply(Dossier d, String actor, Function<DossierAggregate, Change> transition) {
         DossierAggregate a = DossierAggregate.of(d);
-        Change c = transition.apply(a);
-        if (store.save(a) != 1) {
+        if (!save(a, actor, transition.apply(a))) {
             throw stale();
         }
-        store.insertHistory(d.id(), calendars.now(), actor, c);
-        c.events().forEach(events::publishEvent);
         return get(d.id());
+    }
+
+    /** Saves the dossier, appends the history line and publishes the events; false when someone changed it meanwhile. */
+    private boolean save(DossierAggregate a, String actor, Change c) {
+        if (store.save(a) != 1) {
+            return false;
+        }
+        store.insertHistory(a.original().id(), calendars.now(), actor, c);
+        c.events().forEach(events::publishEvent);
+        return true;
     }
 
     private void requireRole(CurrentUser user, Dossier d, Role role) {

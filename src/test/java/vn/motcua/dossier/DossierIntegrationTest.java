@@ -492,8 +492,9 @@ class DossierIntegrationTest {
                 Map.of(form.id(), "Đăng ký khai sinh cho con là Nguyễn Văn Bé, sinh ngày 20/11/2026 tại Bệnh viện Đa khoa An Giang.")), as("congdan"));
         assertThat(birth.files()).hasSize(2);
         DossierFile declared = birth.filesOf(form.id()).get(0);
-        String[] meta = new String[2];
-        assertThat(pdfText(dossiers.fileContent(birth, declared.id(), meta))).contains("Nguyễn Văn Bé").contains("Nguyễn Thị Hoa");
+        DossierFile.Content declaration = dossiers.fileContent(birth, declared.id());
+        assertThat(declaration.contentType()).isEqualTo("application/pdf");
+        assertThat(pdfText(declaration.content())).contains("Nguyễn Văn Bé").contains("Nguyễn Thị Hoa");
     }
 
     @Test

@@ -18,11 +18,6 @@ public final class Completeness {
     private Completeness() {
     }
 
-    /** Required components the applicant did not present. */
-    public static List<Component> missing(List<Component> published, Set<Long> presented) {
-        return published.stream().filter(c -> c.required() && !presented.contains(c.id())).toList();
-    }
-
     /** Problems when the presented list names anything that is not a published component. */
     public static void onlyPublished(List<Component> published, Set<Long> presented, Problems p) {
         Set<Long> ids = published.stream().map(Component::id).collect(Collectors.toSet());

@@ -425,9 +425,15 @@ public final class DossierAggregate {
                 new DossierEvents.Withdrawn(original.id(), original.code(), now));
     }
 
+    /** Whether the officers holding it are to be warned now: being processed, not warned yet, the due time near or passed. */
+    public boolean dueForWarning(LocalDateTime now, WorkingCalendar cal, long warnMinutes) {
+        return status == DossierStatus.PROCESSING && warnedAt == null && dueAt != null
+                && (!dueAt.isAfter(now) || cal.workingMinutesBetween(now, dueAt) <= warnMinutes);
+    }
+
     /** The officers holding it are warned once that the due time is near (or passed). */
-    public Change warn(LocalDateTime now) {
-        if (status != DossierStatus.PROCESSING && status != DossierStatus.SUPPLEMENT_APPROVAL || warnedAt != null) {
+    public Change warn(LocalDateTime now, WorkingCalendar cal, long warnMinutes) {
+        if (!dueForWarning(now, cal, warnMinutes)) {
             throw new ConflictException("Hồ sơ không cần cảnh báo.");
         }
         warnedAt = now;
@@ -436,9 +442,14 @@ public final class DossierAggregate {
                 new DossierEvents.DueSoon(original.id(), original.code(), now, dueAt, handlingAgencyId));
     }
 
+    /** Whether the due time passed while the dossier is being handled and it is not marked late yet. */
+    public boolean passedDue(LocalDateTime now) {
+        return (status == DossierStatus.PROCESSING || status == DossierStatus.SUPPLEMENT_APPROVAL) && !late && dueAt != null && now.isAfter(dueAt);
+    }
+
     /** The due time passed while the dossier is being handled: it is late, for good. */
     public Change becomeLate(LocalDateTime now) {
-        if (status != DossierStatus.PROCESSING && status != DossierStatus.SUPPLEMENT_APPROVAL || late || !now.isAfter(dueAt)) {
+        if (!passedDue(now)) {
             throw new ConflictException("Hồ sơ chưa quá hạn hoặc đã được ghi nhận trễ hạn.");
         }
         late = true;

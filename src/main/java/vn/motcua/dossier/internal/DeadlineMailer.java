@@ -10,12 +10,8 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierEvents;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.identity.Account;
-import vn.motcua.identity.AccountService;
-import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.Role;
 
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,14 +24,12 @@ import java.util.List;
 class DeadlineMailer {
     private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     private final DossierService dossiers;
-    private final AccountService accounts;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    DeadlineMailer(DossierService dossiers, AccountService accounts, ObjectProvider<JavaMailSender> mail,
+    DeadlineMailer(DossierService dossiers, ObjectProvider<JavaMailSender> mail,
                    @Value("${motcua.mail.from:motcua@localhost}") String from) {
         this.dossiers = dossiers;
-        this.accounts = accounts;
         this.mail = mail;
         this.from = from;
     }
@@ -58,17 +52,14 @@ class DeadlineMailer {
 
     private void send(Dossier d, String subject, String text) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || !d.open() || d.currentStep() == null) {
+        if (sender == null) {
             return;
         }
-        Role role = dossiers.steps(d).get(d.currentStep() - 1).role();
-        List<String> to = new ArrayList<>();
-        for (Account a : accounts.withRole(role)) {
-            boolean assigned = d.assignee() == null || d.assignee().isBlank() || d.assignee().equals(a.username());
-            if (a.enabled() && a.email() != null && assigned && dossiers.mayAct(CurrentUser.of(a), d, role)) {
-                to.add(a.email());
-            }
-        }
+        // the officers who may take the current step (assignees() is empty for a dossier no longer open)
+        boolean assigned = d.assignee() != null && !d.assignee().isBlank();
+        List<String> to = dossiers.assignees(d).stream()
+                .filter(a -> a.email() != null && (!assigned || d.assignee().equals(a.username())))
+                .map(Account::email).toList();
         if (to.isEmpty()) {
             return;
         }

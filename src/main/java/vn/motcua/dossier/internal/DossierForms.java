@@ -4,13 +4,12 @@ import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.ProcedureVersion;
-import vn.motcua.catalog.ProcessStep;
-import vn.motcua.catalog.ProcessVariant;
 import vn.motcua.dossier.Apology;
 import vn.motcua.dossier.BookRow;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierHistoryEntry;
+import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.SupplementRequest;
 import vn.motcua.dossier.domain.ControlSheet;
@@ -32,6 +31,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,9 +47,11 @@ public class DossierForms {
     private final AccountService accounts;
     private final CatalogService catalog;
     private final WorkingCalendarService calendars;
+    private final DossierService dossiers;
 
     public DossierForms(FormRenderer renderer, RuleSetService ruleSets, AgencyService agencies, AccountService accounts, CatalogService catalog,
-                        WorkingCalendarService calendars) {
+                        WorkingCalendarService calendars, DossierService dossiers) {
+        this.dossiers = dossiers;
         this.renderer = renderer;
         this.ruleSets = ruleSets;
         this.agencies = agencies;
@@ -119,7 +121,7 @@ public class DossierForms {
             case RECEIPT -> {
                 m.put("issuer", counter);
                 m.put("at", d.receivedAt());
-                m.put("officer", name.apply(actor(d, DossierAction.ACCEPT)));
+                m.put("officer", latest(d, DossierAction.ACCEPT).map(e -> name.apply(e.actor())).orElse(""));
                 m.put("documents", d.documents().stream().filter(x -> x.present()).toList());
             }
             case SUPPLEMENT -> {
@@ -154,11 +156,7 @@ public class DossierForms {
             case CONTROL_SHEET -> {
                 m.put("issuer", counter);
                 m.put("at", calendars.now());
-                List<ProcessStep> steps = v.process(ProcessVariant.valueOf(d.processVariant()));
-                if (steps.isEmpty()) {
-                    steps = v.process(ProcessVariant.STANDARD);
-                }
-                m.put("rows", ControlSheet.rows(d, steps, calendars.calendar(), rules.cutoff(), id -> all.get(id).name(), name));
+                m.put("rows", ControlSheet.rows(d, dossiers.steps(d), calendars.calendar(), rules.cutoff(), id -> all.get(id).name(), name));
                 m.put("coordinating", d.history().stream().filter(e -> e.action() == DossierAction.TRANSFER)
                         .map(e -> all.get(e.agencyId()).name()).distinct().toList());
             }
@@ -201,12 +199,10 @@ public class DossierForms {
     }
 
     private static DossierHistoryEntry last(Dossier d, DossierAction action) {
-        return d.history().stream().filter(e -> e.action() == action).reduce((a, b) -> b)
-                .orElseThrow(() -> new NotFoundException("Hồ sơ không có thao tác " + action.label() + "."));
+        return latest(d, action).orElseThrow(() -> new NotFoundException("Hồ sơ không có thao tác " + action.label() + "."));
     }
 
-    private static String actor(Dossier d, DossierAction action) {
-        return d.history().stream().filter(e -> e.action() == action).reduce((a, b) -> b).map(DossierHistoryEntry::actor).orElse("");
+    private static Optional<DossierHistoryEntry> latest(Dossier d, DossierAction action) {
+        return d.history().stream().filter(e -> e.action() == action).reduce((a, b) -> b);
     }
-
 }

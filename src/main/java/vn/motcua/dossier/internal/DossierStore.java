@@ -178,12 +178,9 @@ public class DossierStore {
                         rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"), rs.getString(9))).list();
     }
 
-    public record StoredFile(String filename, String contentType, byte[] content) {
-    }
-
-    public Optional<StoredFile> fileContent(long dossierId, long fileId) {
+    public Optional<DossierFile.Content> fileContent(long dossierId, long fileId) {
         return jdbc.sql("select filename, content_type, content from dossier_file where dossier_id = ? and id = ?")
-                .params(dossierId, fileId).query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                .params(dossierId, fileId).query((rs, n) -> new DossierFile.Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     private static String sha256(byte[] content) {
@@ -294,10 +291,6 @@ public class DossierStore {
     public List<Dossier> list(String where, Map<String, Object> params, String order, int limit) {
         return jdbc.sql("select * from dossier where " + where + " order by " + order + " fetch first " + limit + " rows only")
                 .params(params).query(this::row).list();
-    }
-
-    public long count(String where, Map<String, Object> params) {
-        return jdbc.sql("select count(*) from dossier where " + where).params(params).query(Long.class).single();
     }
 
     /**

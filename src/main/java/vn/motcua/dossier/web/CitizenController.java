@@ -24,6 +24,7 @@ import vn.motcua.dossier.OnlineSubmission;
 import vn.motcua.dossier.SupplementRequest;
 import vn.motcua.dossier.SupplementStatus;
 import vn.motcua.dossier.UploadedDocument;
+import vn.motcua.dossier.domain.FileCheck;
 import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
@@ -162,7 +163,7 @@ public class CitizenController {
             carried.forEach((t, k) -> keptByComponent.computeIfAbsent(k.componentId(), x -> new ArrayList<>()).add(Map.entry(t, k)));
             for (UploadedDocument f : files) {
                 boolean already = carried.values().stream().anyMatch(k -> k.content() == f.content());
-                if (!already && f.content().length <= 10L * 1024 * 1024 && store.size() < 40) {
+                if (!already && f.content().length <= FileCheck.MAX_BYTES && store.size() < 40) {
                     String token = UUID.randomUUID().toString();
                     Kept k = new Kept(f.componentId(), f.filename() == null ? "tep" : f.filename(), f.contentType() == null ? "" : f.contentType(), f.content());
                     store.put(token, k);

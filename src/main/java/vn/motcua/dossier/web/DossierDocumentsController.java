@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierFile;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.identity.CurrentUser;
@@ -52,12 +53,11 @@ public class DossierDocumentsController {
     @GetMapping("/ho-so/{id}/tep/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
         Dossier d = visible(id);
-        String[] meta = new String[2];
-        byte[] body = dossiers.fileContent(d, fileId, meta);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(meta[1]))
+        DossierFile.Content f = dossiers.fileContent(d, fileId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(meta[0], StandardCharsets.UTF_8).build().toString())
-                .body(body);
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
     }
 
     static String trackingUrl(HttpServletRequest request, Dossier d) {
