@@ -17,6 +17,7 @@ import vn.motcua.rules.SupplementClock;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.ValidationException;
+import vn.motcua.shared.web.Labels;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,9 +33,11 @@ import java.util.Map;
 @Controller
 public class RuleSetController {
     private final RuleSetService ruleSets;
+    private final Labels labels;
 
-    public RuleSetController(RuleSetService ruleSets) {
+    public RuleSetController(RuleSetService ruleSets, Labels labels) {
         this.ruleSets = ruleSets;
+        this.labels = labels;
     }
 
     @GetMapping("/quan-tri/quy-tac")
@@ -58,11 +61,10 @@ public class RuleSetController {
         model.addAttribute("draft", draft);
         Map<FormKind, LegalForm> byKind = new java.util.EnumMap<>(FormKind.class);
         (draft.forms() == null ? List.<LegalForm>of() : draft.forms()).forEach(f -> byKind.put(f.kind(), f));
-        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
         List<FormRow> rows = new ArrayList<>();
         for (FormKind k : FormKind.values()) {
             LegalForm f = byKind.get(k);
-            rows.add(new FormRow(k, english ? k.labelEn() : k.label(), f == null ? "" : f.number(), f == null ? "" : f.title(),
+            rows.add(new FormRow(k, labels.of(k), f == null ? "" : f.number(), f == null ? "" : f.title(),
                     f == null ? "" : f.template()));
         }
         model.addAttribute("formRows", rows);

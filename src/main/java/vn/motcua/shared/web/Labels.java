@@ -58,17 +58,13 @@ public class Labels {
         return days(days) + (english() ? " working days" : " ngày làm việc");
     }
 
-    /** Working minutes as "5 giờ 30 phút". */
-    public String minutes(long minutes) {
-        return hours(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP));
-    }
-
     /** Working hours of a process step: "2 giờ 24 phút" rather than "2,4". */
     public String hours(BigDecimal hours) {
-        if (hours == null) {
-            return "";
-        }
-        long minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        return hours == null ? "" : minutes(hours.multiply(BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP).longValue());
+    }
+
+    /** Working minutes as "5 giờ 30 phút". */
+    public String minutes(long minutes) {
         long h = minutes / 60;
         long m = minutes % 60;
         String hs = english() ? " h" : " giờ";
@@ -80,9 +76,8 @@ public class Labels {
         if (value == null) {
             return "";
         }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         try {
-            Method m = value.getClass().getMethod(english ? "labelEn" : "label");
+            Method m = value.getClass().getMethod(english() ? "labelEn" : "label");
             return String.valueOf(m.invoke(value));
         } catch (ReflectiveOperationException e) {
             try {
@@ -99,7 +94,7 @@ public class Labels {
 
     public String money(long amount) {
         if (amount == 0) {
-            return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "Free of charge" : "Miễn phí";
+            return english() ? "Free of charge" : "Miễn phí";
         }
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(amount) + " đồng";
     }
@@ -109,6 +104,6 @@ public class Labels {
             return "";
         }
         String plain = days.stripTrailingZeros().toPlainString();
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? plain : plain.replace('.', ',');
+        return english() ? plain : plain.replace('.', ',');
     }
 }
