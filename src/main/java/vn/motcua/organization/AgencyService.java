@@ -143,9 +143,19 @@ public class AgencyService {
         return snapshot(request.validFrom()).find(id).orElseThrow();
     }
 
-    /** Sets a unit's identifier code (QCVN 102:2016, used in dossier codes) and contact details. */
+    /** The version of a unit's row, to be sent back with a change of its details (concurrent edits are refused). */
+    @Transactional(readOnly = true)
+    public long rowVersion(long agencyId) {
+        get(agencyId);
+        return store.rowVersion(agencyId);
+    }
+
+    /**
+     * Sets a unit's identifier code (QCVN 102:2016, used in dossier codes) and contact details, as the user saw the
+     * unit at {@code rowVersion}; refused when someone changed it since.
+     */
     @Transactional
-    public Agency updateDetails(long agencyId, String identifierCode, String address, String phone, String email) {
+    public Agency updateDetails(long agencyId, long rowVersion, String identifierCode, String address, String phone, String email) {
         today.invalidate();
         get(agencyId);
         Problems p = new Problems();
@@ -154,7 +164,7 @@ public class AgencyService {
         p.require(email == null || email.isBlank() || (email.contains("@") && email.trim().length() <= 120), "email", "Thư điện tử không hợp lệ.");
         p.require(address == null || address.length() <= 500, "address", "Địa chỉ dài quá 500 ký tự.");
         p.throwIfAny();
-        if (store.updateDetails(agencyId, store.rowVersion(agencyId), identifierCode, address, phone, email) != 1) {
+        if (store.updateDetails(agencyId, rowVersion, identifierCode, address, phone, email) != 1) {
             throw new ConflictException("Đơn vị vừa được người khác thay đổi. Vui lòng tải lại.");
         }
         return get(agencyId);

@@ -104,12 +104,12 @@ class AgencyIntegrationTest {
     @Test
     void identifierCodesAreCheckedAndMergingSaysItWasDone() throws Exception {
         Agency unit = agencies.create(new NewAgency("T.ID", "Đơn vị thử mã định danh", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
-        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), "không hợp lệ", null, null, null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), agencies.rowVersion(unit.id()), "không hợp lệ", null, null, null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("000.00.12.H55");
         String taken = agencies.findByCode("AG.STP").orElseThrow().identifierCode();
-        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), taken, null, null, null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> agencies.updateDetails(unit.id(), agencies.rowVersion(unit.id()), taken, null, null, null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("đã được gán");
-        assertThat(agencies.updateDetails(unit.id(), "000.00.99.H01", "Long Xuyên", "0296 3811 000", "t@angiang.gov.vn").identifierCode())
+        assertThat(agencies.updateDetails(unit.id(), agencies.rowVersion(unit.id()), "000.00.99.H01", "Long Xuyên", "0296 3811 000", "t@angiang.gov.vn").identifierCode())
                 .isEqualTo("000.00.99.H01");
         Agency other = agencies.create(new NewAgency("T.ID2", "Đơn vị thử sáp nhập", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
         mvc.perform(post("/quan-tri/don-vi/sap-nhap").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
@@ -120,5 +120,38 @@ class AgencyIntegrationTest {
         mvc.perform(get("/quan-tri/don-vi").with(httpBasic("quantri", "MotCua@2026")).flashAttr("saved", "Đã sáp nhập 1 đơn vị."))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Đã sáp nhập 1 đơn vị.")))
                 .andExpect(content().string(containsString("000.00.99.H01")));
+    }
+
+    @Test
+    void unitDetailsAreEditedAsTheAdministratorSawThem() throws Exception {
+        Agency unit = agencies.create(new NewAgency("T.LH", "Đơn vị thử thông tin liên hệ", null, AgencyType.DEPARTMENT, id("AG"), LocalDate.of(2026, 1, 1)));
+        agencies.updateDetails(unit.id(), agencies.rowVersion(unit.id()), "000.00.98.H01", "Số 1 Lê Lợi, Long Xuyên", "0296 3811 001", "lh@angiang.gov.vn");
+        long seen = agencies.rowVersion(unit.id());
+        // the edit form shows what is stored, so saving a new identifier code keeps the contact details
+        mvc.perform(get("/quan-tri/don-vi").param("sua", String.valueOf(unit.id())).with(httpBasic("quantri", "MotCua@2026")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"Số 1 Lê Lợi, Long Xuyên\"")))
+                .andExpect(content().string(containsString("name=\"rowVersion\" value=\"" + seen + "\"")));
+        mvc.perform(post("/quan-tri/don-vi/thong-tin").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+                        .param("agencyId", String.valueOf(unit.id())).param("rowVersion", String.valueOf(seen)).param("identifierCode", "000.00.97.H01")
+                        .param("address", "Số 1 Lê Lợi, Long Xuyên").param("phone", "0296 3811 001").param("email", "lh@angiang.gov.vn"))
+                .andExpect(status().is3xxRedirection());
+        Agency saved = agencies.get(unit.id());
+        assertThat(saved.identifierCode()).isEqualTo("000.00.97.H01");
+        assertThat(saved.address()).isEqualTo("Số 1 Lê Lợi, Long Xuyên");
+        // a second administrator who opened the form before that save is told, and nothing of theirs is saved
+        mvc.perform(post("/quan-tri/don-vi/thong-tin").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+                        .param("agencyId", String.valueOf(unit.id())).param("rowVersion", String.valueOf(seen)).param("identifierCode", "000.00.96.H01")
+                        .param("address", "").param("phone", "").param("email", ""))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("người khác thay đổi")))
+                .andExpect(content().string(containsString("000.00.97.H01")));
+        assertThat(agencies.get(unit.id()).identifierCode()).isEqualTo("000.00.97.H01");
+        assertThat(agencies.get(unit.id()).address()).isEqualTo("Số 1 Lê Lợi, Long Xuyên");
+        // bad input is shown on the form with what was typed; nothing is saved
+        mvc.perform(post("/quan-tri/don-vi/thong-tin").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+                        .param("agencyId", String.valueOf(unit.id())).param("rowVersion", String.valueOf(agencies.rowVersion(unit.id())))
+                        .param("identifierCode", "sai mã").param("address", "Số 2").param("phone", "").param("email", ""))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("000.00.12.H55")))
+                .andExpect(content().string(containsString("value=\"sai mã\"")));
+        assertThat(agencies.get(unit.id()).address()).isEqualTo("Số 1 Lê Lợi, Long Xuyên");
     }
 }

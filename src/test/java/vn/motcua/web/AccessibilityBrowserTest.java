@@ -57,6 +57,10 @@ class AccessibilityBrowserTest extends BrowserTestBase {
                 "/quan-tri/quy-tac", "/quan-tri/su-kien")) {
             check(path);
         }
+        driver.get(url("/quan-tri/don-vi"));
+        driver.findElement(By.id("edit-details")).click();
+        waiting().until(d -> !d.findElements(By.id("agency-details")).isEmpty());
+        assertAccessible("a unit's details being edited");
         logout();
     }
 

@@ -8,17 +8,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
 import vn.motcua.organization.MergeRequest;
 import vn.motcua.organization.NewAgency;
+import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.ValidationException;
 
 import java.time.LocalDate;
 import java.util.List;
 
-/** The agency tree for administrators: view it on any date, establish and merge units. */
+/** The agency tree for administrators: view it on any date, establish and merge units, keep each unit's identifier code and contacts. */
 @Controller
 @RequestMapping("/quan-tri/don-vi")
 public class AgencyAdminController {
@@ -28,8 +30,14 @@ public class AgencyAdminController {
         this.agencies = agencies;
     }
 
+    /** The tree on a date; {@code sua} opens one unit's identifier code and contact details for editing. */
     @GetMapping
-    String tree(@RequestParam(name = "ngay", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
+    String tree(@RequestParam(name = "ngay", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                @RequestParam(name = "sua", required = false) Long editId, Model model) {
+        if (editId != null) {
+            model.addAttribute("editing", agencies.get(editId));
+            model.addAttribute("editingVersion", agencies.rowVersion(editId));
+        }
         return page(model, date, List.of());
     }
 
@@ -62,18 +70,24 @@ public class AgencyAdminController {
     }
 
     @PostMapping("/thong-tin")
-    String details(@RequestParam(required = false) Long agencyId, @RequestParam(required = false) String identifierCode,
+    String details(@RequestParam long agencyId, @RequestParam long rowVersion, @RequestParam(required = false) String identifierCode,
                    @RequestParam(required = false) String address, @RequestParam(required = false) String phone,
                    @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
-        if (agencyId == null) {
-            return page(model, null, List.of(new FieldProblem("agencyId", "Chưa chọn đơn vị.")));
-        }
+        Agency current = agencies.get(agencyId);
         try {
-            var a = agencies.updateDetails(agencyId, identifierCode, address, phone, email);
+            Agency a = agencies.updateDetails(agencyId, rowVersion, identifierCode, address, phone, email);
             redirect.addFlashAttribute("saved", "Đã cập nhật thông tin " + a.name() + ".");
             return "redirect:/quan-tri/don-vi";
-        } catch (ValidationException e) {
-            return page(model, null, e.problems());
+        } catch (ValidationException | ConflictException e) {
+            // the form again with what was typed; after a conflict, with the version now stored, so a second save is a choice
+            boolean conflict = e instanceof ConflictException;
+            model.addAttribute("editing", new Agency(current.id(), current.code(), current.name(), current.shortName(), current.type(),
+                    current.parentId(), current.validFrom(), current.validUntil(), current.successorId(), current.endReason(),
+                    address, phone, email, identifierCode));
+            model.addAttribute("editingVersion", conflict ? agencies.rowVersion(agencyId) : rowVersion);
+            return page(model, null, e instanceof ValidationException v ? v.problems()
+                    : List.of(new FieldProblem("rowVersion", e.getMessage() + " Thông tin đang lưu: mã định danh "
+                    + (current.identifierCode() == null ? "(chưa có)" : current.identifierCode()) + ".")));
         }
     }
 
