@@ -29,7 +29,7 @@ import java.util.Set;
 @Service
 @Transactional(readOnly = true)
 public class DossierQueries {
-    private static final int QUEUE_LIMIT = 200;
+    public static final int QUEUE_LIMIT = 200;
     private final DossierStore store;
     private final DossierService dossiers;
     private final AgencyService agencies;
@@ -45,10 +45,22 @@ public class DossierQueries {
         this.ruleSets = ruleSets;
     }
 
-    /** A queue of the officer's units, oldest due first. */
+    /** A queue of the officer's units, oldest due first (the first {@value #QUEUE_LIMIT}; {@link #count} says how many in all). */
     public List<DossierView> queue(CurrentUser user, Queue queue) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = switch (queue) {
+        String where = where(user, queue, params);
+        String order = queue == Queue.FINISHED ? "finished_at desc" : "coalesce(due_at, submitted_at), id";
+        return views(store.list(where, params, order, QUEUE_LIMIT));
+    }
+
+    /** How many dossiers a queue holds, however long. */
+    public long count(CurrentUser user, Queue queue) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return store.count(where(user, queue, params), params);
+    }
+
+    private String where(CurrentUser user, Queue queue, Map<String, Object> params) {
+        return switch (queue) {
             case INTAKE -> {
                 params.put("units", units(user, Role.RECEIVING_OFFICER, false));
                 yield "status in ('SUBMITTED', 'INTAKE_SUPPLEMENT') and receiving_agency_id in (:units)";
@@ -78,8 +90,6 @@ public class DossierQueries {
             }
             case FINISHED -> scoped(user, params, "status in ('RETURNED', 'REFUSED', 'WITHDRAWN', 'STOPPED')");
         };
-        String order = queue == Queue.FINISHED ? "finished_at desc" : "coalesce(due_at, submitted_at), id";
-        return views(store.list(where, params, order, QUEUE_LIMIT));
     }
 
     /**

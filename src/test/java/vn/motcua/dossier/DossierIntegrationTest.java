@@ -603,4 +603,19 @@ class DossierIntegrationTest {
         mvc.perform(get("/can-bo/tim").param("ma", d.code()).with(httpBasic("tiepnhan.longxuyen", PASSWORD)))
                 .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/can-bo"));
     }
+
+    @Test
+    void queueTabsCountEveryDossierNotOnlyTheShownPage() throws Exception {
+        for (String officer : List.of("tiepnhan", "tiepnhan.longxuyen", "chuyenvien.stp", "lanhdao.longxuyen", "thanhtra")) {
+            for (Queue q : Queue.values()) {
+                long count = queries.count(as(officer), q);
+                List<DossierView> shown = queries.queue(as(officer), q);
+                assertThat(shown).as(officer + " " + q).hasSize((int) Math.min(count, DossierQueries.QUEUE_LIMIT));
+            }
+        }
+        long finished = queries.count(as("thanhtra"), Queue.FINISHED);
+        assertThat(finished).isPositive();
+        mvc.perform(get("/can-bo").param("hang", "FINISHED").with(httpBasic("thanhtra", "MotCua@2026")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("(" + finished + ")")));
+    }
 }

@@ -293,6 +293,10 @@ public class DossierStore {
                 .params(params).query(this::row).list();
     }
 
+    public long count(String where, Map<String, Object> params) {
+        return jdbc.sql("select count(*) from dossier where " + where).params(params).query(Long.class).single();
+    }
+
     /**
      * Per handling agency: received in the period; finished in the period on time and late (late includes a second
      * supplement request, as the index counts it); stopped, refused or withdrawn in the period; still open now, and

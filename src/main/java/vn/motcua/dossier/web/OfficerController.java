@@ -93,22 +93,22 @@ public class OfficerController {
     @GetMapping
     String queues(@RequestParam(name = "hang", required = false) Queue chosen, Model model) {
         CurrentUser user = user();
-        Map<Queue, List<DossierView>> lists = new EnumMap<>(Queue.class);
+        Map<Queue, Long> counts = new EnumMap<>(Queue.class);
         for (Queue q : Queue.values()) {
-            lists.put(q, queries.queue(user, q));
+            counts.put(q, queries.count(user, q));
         }
         Queue queue = chosen;
         if (queue == null) {
             List<Queue> order = user.has(Role.RECEIVING_OFFICER) ? List.of(Queue.INTAKE, Queue.MY_STEP, Queue.PAUSED, Queue.OVERDUE)
                     : List.of(Queue.MY_STEP, Queue.OVERDUE, Queue.PAUSED, Queue.INTAKE);
-            queue = order.stream().filter(q -> !lists.get(q).isEmpty()).findFirst().orElse(order.get(0));
+            queue = order.stream().filter(q -> counts.get(q) > 0).findFirst().orElse(order.get(0));
         }
-        Map<Queue, Integer> counts = new EnumMap<>(Queue.class);
-        lists.forEach((q, l) -> counts.put(q, l.size()));
+        List<DossierView> rows = queries.queue(user, queue);
         model.addAttribute("queue", queue);
         model.addAttribute("queues", Queue.values());
         model.addAttribute("counts", counts);
-        model.addAttribute("rows", lists.get(queue));
+        model.addAttribute("rows", rows);
+        model.addAttribute("shownOf", counts.get(queue) > rows.size() ? counts.get(queue) : null);
         model.addAttribute("canReceive", user.has(Role.RECEIVING_OFFICER));
         return "dossier/queues";
     }
