@@ -617,8 +617,7 @@ public class DossierService {
                 (online ? ProcessVariant.ONLINE : ProcessVariant.STANDARD).name(), counter.id(), handling.id(), trimmed(a), username, communeId,
                 rules.id(), sets, place, DossierStatus.SUBMITTED, now, limit));
         Dossier d = get(id);
-        Change submitted = new Change(DossierAction.SUBMIT, null, DossierStatus.SUBMITTED, null, counter.id(), null, null,
-                channel.label() + " — " + handling.name(), List.of(new DossierEvents.Submitted(id, d.code(), now, channel, v.code(), counter.id())));
+        Change submitted = DossierAggregate.submitted(d, now, handling.name());
         store.insertHistory(id, now, actor, submitted);
         submitted.events().forEach(events::publishEvent);
         return d;

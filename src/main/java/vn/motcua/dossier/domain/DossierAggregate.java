@@ -110,6 +110,13 @@ public final class DossierAggregate {
 
     // ------------------------------------------------------------------ intake
 
+    /** What a new dossier's first history line and event say: submitted through its channel to its receiving unit. */
+    public static Change submitted(Dossier d, LocalDateTime now, String handlingName) {
+        return new Change(DossierAction.SUBMIT, null, DossierStatus.SUBMITTED, null, d.receivingAgencyId(), null, null,
+                d.channel().label() + " — " + handlingName,
+                List.of(new DossierEvents.Submitted(d.id(), d.code(), now, d.channel(), d.procedureCode(), d.receivingAgencyId())));
+    }
+
     /**
      * Received: the time limit counts from now, or from the next working day when received at or after the rule
      * set's cut-off (a paper dossier is then also handed to the handling agency the next working day).
