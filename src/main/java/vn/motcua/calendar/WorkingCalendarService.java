@@ -2,6 +2,7 @@ package vn.motcua.calendar;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.internal.AdjustmentStore;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
@@ -20,9 +21,11 @@ public class WorkingCalendarService {
     private final AdjustmentStore store;
     private final CalendarProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
     private final AtomicReference<WorkingCalendar> current = new AtomicReference<>();
 
-    public WorkingCalendarService(AdjustmentStore store, CalendarProperties properties, Clock clock) {
+    public WorkingCalendarService(AdjustmentStore store, CalendarProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -67,6 +70,7 @@ public class WorkingCalendarService {
             p.add("kind", "Ngày " + VN.format(a.day()) + " vốn đã là ngày nghỉ.").throwIfAny();
         }
         store.insert(a, user, clock.instant());
+        audit.record("calendar.decision-added", "calendar-day", a.day(), null, a);
         current.set(null);
     }
 
@@ -75,6 +79,7 @@ public class WorkingCalendarService {
         if (store.delete(day) != 1) {
             throw new NotFoundException("Không có quyết định nào cho ngày " + VN.format(day) + ".");
         }
+        audit.record("calendar.decision-removed", "calendar-day", day, null, null);
         current.set(null);
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.catalog;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.catalog.domain.ProcedureRules;
 import vn.motcua.catalog.domain.VersionTimeline;
 import vn.motcua.catalog.internal.CatalogStore;
@@ -46,9 +47,11 @@ public class ProcedureAdminService {
     private final AgencyService agencies;
     private final ProcedureRules rules;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ProcedureAdminService(CatalogStore store, CatalogService catalog, AgencyService agencies,
-                                 CatalogProperties properties, Clock clock) {
+                                 CatalogProperties properties, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.catalog = catalog;
         this.agencies = agencies;
@@ -100,7 +103,9 @@ public class ProcedureAdminService {
             p.add("code", "Mã lĩnh vực " + code + " đã tồn tại.").throwIfAny();
         }
         long id = store.insertField(code.trim(), name.trim());
-        return new ProcedureField(id, code.trim(), name.trim());
+        ProcedureField field = new ProcedureField(id, code.trim(), name.trim());
+        audit.record("catalog.field-created", "field", id, null, field);
+        return field;
     }
 
     /** A new procedure, as a draft (version 1). Returns the draft version id. */
@@ -117,6 +122,7 @@ public class ProcedureAdminService {
         Instant now = clock.instant();
         long procedureId = store.insertProcedure(d.code(), now);
         long versionId = store.insertVersion(procedureId, 1, d, fieldName(d.fieldId()), user.username(), now);
+        audit.record("catalog.procedure-created", "procedure-version", versionId, null, d);
         store.replaceChildren(versionId, components, list(d.fees()), list(d.process()));
         return versionId;
     }
@@ -140,6 +146,7 @@ public class ProcedureAdminService {
         ProcedureDraft d = toDraft(source);
         Instant now = clock.instant();
         long id = store.insertVersion(p.id(), latest.versionNo() + 1, d, source.field().name(), user.username(), now);
+        audit.record("catalog.amendment-started", "procedure-version", id, java.util.Map.of("from", latest.id()), d);
         store.replaceChildren(id, d.components(), d.fees(), d.process());
         return id;
     }
@@ -159,13 +166,16 @@ public class ProcedureAdminService {
             throw new ConflictException("Dự thảo đã được người khác lưu trong lúc bạn chỉnh sửa. Vui lòng tải lại để xem bản mới nhất.");
         }
         store.replaceChildren(versionId, components, list(fixed.fees()), list(fixed.process()));
-        return catalog.version(versionId);
+        ProcedureVersion saved = catalog.version(versionId);
+        audit.record("catalog.draft-saved", "procedure-version", versionId, null, fixed);
+        return saved;
     }
 
     @Transactional
     public void deleteDraft(long versionId, long expectedRowVersion, ActingUser user) {
         VersionRow v = draftRow(versionId);
         requireScope(user, v.agencyId());
+        audit.record("catalog.draft-deleted", "procedure-version", versionId, null, null);
         if (store.deleteDraft(versionId, expectedRowVersion) != 1) {
             throw new ConflictException("Dự thảo đã được người khác thay đổi. Vui lòng tải lại.");
         }
@@ -232,6 +242,7 @@ public class ProcedureAdminService {
             }
         }
         store.insertDecisionItem(decisionId, proc.id(), v.id(), action, v.agencyId(), on);
+        audit.record("catalog.published", "procedure-version", v.id(), java.util.Map.of("status", "DRAFT"), r);
         return catalog.version(v.id());
     }
 
@@ -253,6 +264,7 @@ public class ProcedureAdminService {
             throw concurrent();
         }
         store.insertDecisionItem(decisionId, proc.id(), latest.get().id(), PublicationAction.ABOLISHED, latest.get().agencyId(), on);
+        audit.record("catalog.abolished", "procedure", code, null, decision);
     }
 
     /** The open draft of a procedure, if any. */

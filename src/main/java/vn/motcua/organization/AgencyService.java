@@ -2,6 +2,7 @@ package vn.motcua.organization;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.organization.internal.AgencySnapshot;
 import vn.motcua.organization.internal.AgencyStore;
 import vn.motcua.organization.internal.ParentLink;
@@ -32,10 +33,12 @@ public class AgencyService {
 
     private final AgencyStore store;
     private final Clock clock;
+    private final AuditLog audit;
     /** Today's tree: every permission check reads it, units change a few times a year. */
     private final ReloadingCache<LocalDate, AgencySnapshot> today = new ReloadingCache<>(Duration.ofSeconds(30));
 
-    public AgencyService(AgencyStore store, Clock clock) {
+    public AgencyService(AgencyStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
     }
@@ -80,6 +83,30 @@ public class AgencyService {
     @Transactional(readOnly = true)
     public boolean isWithin(long agencyId, long ancestorId) {
         return snapshot(today()).isWithin(agencyId, ancestorId);
+    }
+
+    /**
+     * The agency a unit belongs to today: the unit itself, or for a specialist division (phòng chuyên môn) the
+     * agency above it that the division is part of.
+     */
+    @Transactional(readOnly = true)
+    public long owningAgency(long unitId) {
+        AgencySnapshot s = snapshot(today());
+        long current = unitId;
+        for (int depth = 0; depth < 20; depth++) {
+            Optional<Agency> a = s.find(current);
+            if (a.isEmpty() || a.get().type() != AgencyType.DIVISION || a.get().parentId() == null) {
+                return current;
+            }
+            current = a.get().parentId();
+        }
+        return current;
+    }
+
+    /** Whether two units are (parts of) the same agency today: the same unit, or divisions of one agency. */
+    @Transactional(readOnly = true)
+    public boolean sameAgency(long a, long b) {
+        return a == b || owningAgency(a) == owningAgency(b);
     }
 
     /** The unit itself and all units below it today. */
@@ -140,7 +167,9 @@ public class AgencyService {
         if (request.parentId() != null) {
             store.link(id, request.parentId(), request.validFrom());
         }
-        return snapshot(request.validFrom()).find(id).orElseThrow();
+        Agency created = snapshot(request.validFrom()).find(id).orElseThrow();
+        audit.record("agency.created", "agency", id, null, created);
+        return created;
     }
 
     /** The version of a unit's row, to be sent back with a change of its details (concurrent edits are refused). */
@@ -157,7 +186,7 @@ public class AgencyService {
     @Transactional
     public Agency updateDetails(long agencyId, long rowVersion, String identifierCode, String address, String phone, String email) {
         today.invalidate();
-        get(agencyId);
+        Agency before = get(agencyId);
         Problems p = new Problems();
         checkIdentifier(identifierCode, agencyId, p);
         p.require(phone == null || phone.isBlank() || PHONE.matcher(phone.trim()).matches(), "phone", "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang (8–20 ký tự).");
@@ -167,7 +196,9 @@ public class AgencyService {
         if (store.updateDetails(agencyId, rowVersion, identifierCode, address, phone, email) != 1) {
             throw new ConflictException("Đơn vị vừa được người khác thay đổi. Vui lòng tải lại.");
         }
-        return get(agencyId);
+        Agency after = get(agencyId);
+        audit.record("agency.details-changed", "agency", agencyId, before, after);
+        return after;
     }
 
     private void checkIdentifier(String identifierCode, long agencyId, Problems p) {
@@ -196,6 +227,8 @@ public class AgencyService {
         p.throwIfAny();
         store.endLink(agencyId, effectiveOn);
         store.link(agencyId, newParentId, effectiveOn);
+        audit.record("agency.moved", "agency", agencyId, Map.of("parentId", String.valueOf(s.find(agencyId).map(Agency::parentId).orElse(null))),
+                Map.of("parentId", newParentId, "effectiveOn", effectiveOn.toString()));
     }
 
     /**
@@ -240,6 +273,7 @@ public class AgencyService {
                 throw new ConflictException("Đơn vị đã được người khác thay đổi trong lúc sáp nhập. Vui lòng tải lại.");
             }
         }
+        audit.record("agency.merged", "agency", request.targetId(), Map.of("sourceIds", sources.stream().sorted().toList()), request);
     }
 
     private AgencySnapshot snapshot(LocalDate date) {

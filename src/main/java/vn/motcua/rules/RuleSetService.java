@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.rules.internal.RuleSetStore;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.NotFoundException;
@@ -37,11 +38,13 @@ public class RuleSetService {
 
     private final RuleSetStore store;
     private final Clock clock;
+    private final AuditLog audit;
     private final Path formsDir;
     /** Read for every dossier and form; changed a few times in a decade. */
     private final ReloadingCache<String, List<LegalRuleSet>> cache = new ReloadingCache<>(Duration.ofSeconds(30));
 
-    public RuleSetService(RuleSetStore store, Clock clock, @Value("${motcua.forms.dir:./forms}") String formsDir) {
+    public RuleSetService(RuleSetStore store, Clock clock, @Value("${motcua.forms.dir:./forms}") String formsDir, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
         this.formsDir = Path.of(formsDir);
@@ -87,6 +90,7 @@ public class RuleSetService {
         check(d, null);
         cache.invalidate();
         long id = store.insert(d, user, clock.instant());
+        audit.record("rules.created", "rule-set", id, null, d);
         return get(id);
     }
 
@@ -102,6 +106,7 @@ public class RuleSetService {
         if (store.update(id, rowVersion, d) != 1) {
             throw new ConflictException("Bộ quy tắc vừa được người khác sửa. Vui lòng tải lại trang.");
         }
+        audit.record("rules.changed", "rule-set", id, current, d);
         return get(id);
     }
 

@@ -176,7 +176,7 @@ class LegalFormsTest {
         Files.createDirectories(dir.resolve("shared"));
         Files.writeString(dir.resolve("shared/receipt.html"), "<html xmlns:th=\"http://www.thymeleaf.org\"><body style=\"font-family: 'DejaVu Serif'\">"
                 + "<p th:text=\"'Mẫu của tỉnh: ' + ${name}\">x</p></body></html>");
-        RuleSetService local = new RuleSetService(null, clock, dir.toString());
+        RuleSetService local = new RuleSetService(null, clock, dir.toString(), null);
         FormRenderer renderer = new FormRenderer(local);
         assertThat(local.templateExists("shared/receipt")).isTrue();
         assertThat(local.templateExists("shared/khong-co")).isFalse();
