@@ -29,6 +29,12 @@ public class TestDatabaseConfig {
         return new FlakyListener();
     }
 
+    /** Gives the demo administrator a known second factor, for {@link TestLogins#admin()}. */
+    @Bean
+    TestLogins testLogins(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new TestLogins(jdbc);
+    }
+
     @Bean
     FlywayMigrationStrategy cleanThenMigrate(@Value("${motcua.test.clean-database:false}") boolean clean) {
         return flyway -> {

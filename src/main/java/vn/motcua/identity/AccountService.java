@@ -3,12 +3,18 @@ package vn.motcua.identity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.identity.domain.PasswordPolicy;
+import vn.motcua.identity.domain.Totp;
 import vn.motcua.identity.internal.AccountStore;
+import vn.motcua.shared.ValidationException;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** Public API of the identity module: creating accounts and granting roles. */
@@ -22,8 +28,11 @@ public class AccountService {
     private final AccountStore store;
     private final PasswordEncoder encoder;
     private final AgencyService agencies;
+    private final AuditLog audit;
+    private final PasswordPolicy passwords = PasswordPolicy.standard();
 
-    public AccountService(AccountStore store, PasswordEncoder encoder, AgencyService agencies) {
+    public AccountService(AccountStore store, PasswordEncoder encoder, AgencyService agencies, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.encoder = encoder;
         this.agencies = agencies;
@@ -31,11 +40,18 @@ public class AccountService {
 
     @Transactional
     public Account create(NewAccount a) {
+        return create(a, false);
+    }
+
+    private Account create(NewAccount a, boolean selfRegistration) {
         Problems p = new Problems();
         p.require(a.username() != null && USERNAME.matcher(a.username().trim()).matches(), "username",
                 "Tên đăng nhập gồm 3–80 ký tự: chữ không dấu, chữ số, dấu chấm, gạch ngang, @.");
-        p.require(a.password() != null && a.password().length() >= 8, "password", "Mật khẩu phải có ít nhất 8 ký tự.");
+        passwords.problem(a.password(), a.username()).ifPresent(m -> p.add("password", m));
         p.requireText(a.fullName(), "fullName", "Họ và tên");
+        p.require(a.fullName() == null || a.fullName().trim().length() <= 200, "fullName", "Họ và tên không được dài quá 200 ký tự.");
+        p.require(isBlank(a.taxCode()) || a.taxCode().trim().matches("\\d{10}(-\\d{3})?"), "taxCode", "Mã số doanh nghiệp gồm 10 chữ số (chi nhánh: thêm -3 chữ số).");
+        p.require(isBlank(a.email()) || a.email().trim().length() <= 200, "email", "Địa chỉ thư điện tử không được dài quá 200 ký tự.");
         p.require(a.type() != null, "type", "Chưa chọn loại tài khoản.");
         p.require(isBlank(a.email()) || EMAIL.matcher(a.email().trim()).matches(), "email", "Địa chỉ thư điện tử không hợp lệ.");
         p.require(isBlank(a.phone()) || PHONE.matcher(a.phone().trim()).matches(), "phone",
@@ -49,8 +65,16 @@ public class AccountService {
                         "roles", "Vai trò \"" + g.role().label() + "\" phải gắn với một đơn vị đang hoạt động.");
             }
         }
-        if (a.username() != null && USERNAME.matcher(a.username().trim()).matches() && store.usernameExists(a.username())) {
-            p.add("username", "Tên đăng nhập \"" + a.username().trim() + "\" đã được sử dụng.");
+        p.throwIfAny();
+        boolean usernameTaken = store.usernameExists(a.username());
+        boolean idTaken = !isBlank(a.idNumber()) && store.idNumberExists(a.idNumber());
+        if (selfRegistration && (usernameTaken || idTaken)) {
+            // one message for both, so that the form does not tell a stranger who has an account
+            p.add("username", "Không thể đăng ký với tên đăng nhập và số định danh này. Nếu bạn đã có tài khoản, hãy đăng nhập; "
+                    + "nếu quên mật khẩu hoặc số định danh bị người khác dùng, hãy liên hệ bộ phận một cửa.");
+        } else {
+            p.require(!usernameTaken, "username", "Tên đăng nhập \"" + a.username().trim() + "\" đã được sử dụng.");
+            p.require(!idTaken, "idNumber", "Số định danh này đã gắn với một tài khoản khác.");
         }
         p.throwIfAny();
         long id = store.insert(a.username(), encoder.encode(a.password()), a.fullName(), a.type(), trim(a.email()),
@@ -58,7 +82,9 @@ public class AccountService {
         for (RoleGrant g : roles) {
             store.grant(id, g.role(), g.role().scoped() ? g.agencyId() : null);
         }
-        return get(id);
+        Account created = get(id);
+        audit.record("account.created", "account", id, null, created);
+        return created;
     }
 
     /** Self-registration of a citizen or business on the public portal. */
@@ -66,7 +92,7 @@ public class AccountService {
     public Account register(NewAccount a) {
         AccountType type = a.type() == AccountType.BUSINESS ? AccountType.BUSINESS : AccountType.CITIZEN;
         return create(new NewAccount(a.username(), a.password(), a.fullName(), type, a.email(), a.phone(), a.idNumber(),
-                a.taxCode(), List.of(new RoleGrant(Role.CITIZEN, null))));
+                a.taxCode(), List.of(new RoleGrant(Role.CITIZEN, null))), true);
     }
 
     @Transactional
@@ -79,6 +105,7 @@ public class AccountService {
             p.add("role", "Tài khoản đã có vai trò này tại đơn vị đã chọn.").throwIfAny();
         }
         store.grant(userId, role, role.scoped() ? agencyId : null);
+        audit.record("account.role-granted", "account", userId, null, new RoleGrant(role, role.scoped() ? agencyId : null));
     }
 
     @Transactional
@@ -86,6 +113,73 @@ public class AccountService {
         if (store.setEnabled(userId, enabled) != 1) {
             throw new NotFoundException("Không tìm thấy tài khoản.");
         }
+        audit.record(enabled ? "account.enabled" : "account.disabled", "account", userId, null, java.util.Map.of("enabled", enabled));
+    }
+
+    /** Changes one's own password: the current one must be right and the new one must pass the password rule. */
+    @Transactional
+    public void changePassword(long userId, String current, String next) {
+        Account account = get(userId);
+        Problems p = new Problems();
+        String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
+        p.require(current != null && hash != null && encoder.matches(current, hash), "current", "Mật khẩu hiện tại không đúng.");
+        passwords.problem(next, account.username()).ifPresent(m -> p.add("password", m));
+        p.require(next == null || current == null || !next.equals(current), "password", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+        p.throwIfAny();
+        store.setPassword(userId, encoder.encode(next), Instant.now());
+        audit.record("account.password-changed", "account", userId, null, null);
+    }
+
+    /** Whether the account signs in with a second factor (TOTP). */
+    @Transactional(readOnly = true)
+    public boolean secondFactorEnabled(long userId) {
+        return store.secondFactor(userId).enabled();
+    }
+
+    /** Turns the second factor on with a secret the user's app holds, once a code from the app proves it. */
+    @Transactional
+    public void enableSecondFactor(long userId, String secret, String code) {
+        get(userId);
+        OptionalLong step = Totp.accept(secret, code, Instant.now(), null);
+        if (step.isEmpty()) {
+            throw ValidationException.of("code", "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trên ứng dụng.");
+        }
+        store.enableSecondFactor(userId, secret, step.getAsLong(), Instant.now());
+        audit.record("account.second-factor-enabled", "account", userId, null, null);
+    }
+
+    /** Turns the second factor off (password and a current code required); administrators must keep it. */
+    @Transactional
+    public void disableSecondFactor(long userId, String password, String code) {
+        Account account = get(userId);
+        if (account.roles().stream().anyMatch(g -> g.role() == Role.ADMIN)) {
+            throw ValidationException.of("code", "Tài khoản quản trị bắt buộc dùng xác thực hai bước.");
+        }
+        String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
+        Problems p = new Problems();
+        p.require(password != null && hash != null && encoder.matches(password, hash), "current", "Mật khẩu hiện tại không đúng.");
+        p.require(acceptSecondFactor(userId, code), "code", "Mã xác thực không đúng hoặc đã dùng.");
+        p.throwIfAny();
+        store.disableSecondFactor(userId);
+        audit.record("account.second-factor-disabled", "account", userId, null, null);
+    }
+
+    /** Checks a code of the account's second factor and uses it up (a code is accepted once). */
+    @Transactional
+    public boolean acceptSecondFactor(long userId, String code) {
+        AccountStore.SecondFactor f = store.secondFactor(userId);
+        if (!f.enabled()) {
+            return false;
+        }
+        OptionalLong step = Totp.accept(f.secret(), code, Instant.now(), f.lastStep());
+        return step.isPresent() && store.useStep(userId, step.getAsLong());
+    }
+
+    /** Checks a code of the account's second factor without using it up (API requests signed with HTTP Basic). */
+    @Transactional(readOnly = true)
+    public boolean checkSecondFactor(long userId, String code) {
+        AccountStore.SecondFactor f = store.secondFactor(userId);
+        return f.enabled() && Totp.accept(f.secret(), code, Instant.now(), null).isPresent();
     }
 
     @Transactional(readOnly = true)

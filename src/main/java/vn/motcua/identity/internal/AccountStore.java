@@ -35,6 +35,41 @@ public class AccountStore {
                 .optional();
     }
 
+    /** The second factor of an account: its secret, whether it is on, and the step of the last accepted code. */
+    public record SecondFactor(String secret, boolean enabled, Long lastStep) {
+    }
+
+    public SecondFactor secondFactor(long userId) {
+        return jdbc.sql("select totp_secret, totp_enabled_at, totp_last_step from user_account where id = ?").param(userId)
+                .query((rs, n) -> new SecondFactor(rs.getString(1), rs.getTimestamp(2) != null, (Long) rs.getObject(3, Long.class)))
+                .single();
+    }
+
+    public void enableSecondFactor(long userId, String secret, long step, Instant at) {
+        jdbc.sql("update user_account set totp_secret = ?, totp_enabled_at = ?, totp_last_step = ?, row_version = row_version + 1 where id = ?")
+                .params(secret, Timestamp.from(at), step, userId).update();
+    }
+
+    public void disableSecondFactor(long userId) {
+        jdbc.sql("update user_account set totp_secret = null, totp_enabled_at = null, totp_last_step = null, row_version = row_version + 1 where id = ?")
+                .param(userId).update();
+    }
+
+    /** Records the step of an accepted code, only if it is newer than the last one (so a code is used once). */
+    public boolean useStep(long userId, long step) {
+        return jdbc.sql("update user_account set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+                .params(step, userId, step).update() == 1;
+    }
+
+    public void setPassword(long userId, String hash, Instant at) {
+        jdbc.sql("update user_account set password_hash = ?, password_changed_at = ?, row_version = row_version + 1 where id = ?")
+                .params(hash, Timestamp.from(at), userId).update();
+    }
+
+    public boolean idNumberExists(String idNumber) {
+        return jdbc.sql("select count(*) from user_account where id_number = ?").param(idNumber.trim()).query(Long.class).single() > 0;
+    }
+
     public boolean usernameExists(String username) {
         return jdbc.sql("select count(*) from user_account where lower(username) = lower(?)").param(username.trim())
                 .query(Long.class).single() > 0;

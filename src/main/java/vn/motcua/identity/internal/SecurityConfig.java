@@ -18,6 +18,13 @@ import org.springframework.http.ProblemDetail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.identity.AccountService;
 import vn.motcua.shared.web.ApiProblemHandler;
 import vn.motcua.shared.web.PublicApi;
 
@@ -25,8 +32,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Who may open what. Pages use form login with a session and CSRF tokens; API clients may use
- * HTTP Basic (then no CSRF token is needed, as no browser cookie is involved). An OpenID Connect
+ * Who may open what. Pages use form login with a session (kept in the database by Spring Session) and CSRF tokens;
+ * API clients may use HTTP Basic (then no CSRF token is needed, as no browser cookie is involved). Logins are
+ * throttled and locked per account and address ({@link LoginThrottle}); accounts with a second factor need its code
+ * (form field {@code otp}, API header {@code X-OTP}); administrators must have one ({@link SecondFactorRequiredFilter}). An OpenID Connect
  * provider (VNeID-style) can be added later as another login method mapped onto user_account
  * (columns external_issuer, external_subject).
  */
@@ -40,15 +49,45 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The only authentication provider (so no default one could accept a password without the limits and the second factor). */
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ObjectMapper json) throws Exception {
+    MotCuaAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                                        AccountService accounts, AuditLog audit) {
+        return new MotCuaAuthenticationProvider(users, encoder, throttle, accounts, audit);
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, ObjectMapper json, AccountService accounts) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        RequestMatcher apiWithCredentials = request -> api.matches(request) && request.getHeader("Authorization") != null;
-        // API clients get problem+json for "who are you?" (401, with the Basic challenge) and "not allowed" (403)
+        // CSRF protects cookies; an API request signed with HTTP Basic carries no cookie a browser would add by itself
+        RequestMatcher apiWithBasic = request -> api.matches(request) && request.getHeader("Authorization") != null
+                && request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6);
+        RequestMatcher publicPost = request -> "POST".equals(request.getMethod())
+                && PublicApi.isPublicPost(request.getRequestURI().substring(request.getContextPath().length()));
+        // API clients get problem+json for "who are you?" (401, with the Basic challenge), "slow down" (429) and "not allowed" (403)
         AuthenticationEntryPoint apiUnauthorized = (request, response, e) -> {
+            if (e instanceof LoginRefusedException refused) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+                writeProblem(json, response, ApiProblemHandler.problem(HttpStatus.TOO_MANY_REQUESTS, "Tạm khóa đăng nhập",
+                        refused.getMessage(), "too-many-requests", List.of()));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            writeProblem(json, response, ApiProblemHandler.problem(HttpStatus.UNAUTHORIZED, "Chưa đăng nhập",
-                    "Cần đăng nhập (HTTP Basic bằng tài khoản cán bộ) để dùng chức năng này.", "unauthorized", List.of()));
+            String detail = e instanceof SecondFactorException ? e.getMessage() + " Gửi mã trong tiêu đề " + LoginDetails.OTP_HEADER + "."
+                    : "Cần đăng nhập (HTTP Basic bằng tài khoản cán bộ) để dùng chức năng này.";
+            writeProblem(json, response, ApiProblemHandler.problem(HttpStatus.UNAUTHORIZED, "Chưa đăng nhập", detail, "unauthorized", List.of()));
+        };
+        AuthenticationFailureHandler pageFailure = (request, response, e) -> {
+            String target = e instanceof LoginRefusedException refused
+                    ? "/dang-nhap?tam-khoa=" + java.net.URLEncoder.encode(LoginRefusedException.minutes(refused.retryAfter()), java.nio.charset.StandardCharsets.UTF_8)
+                    : e instanceof SecondFactorException ? "/dang-nhap?loi-ma" : "/dang-nhap?loi";
+            response.sendRedirect(request.getContextPath() + target);
+        };
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        AuthenticationSuccessHandler pageSuccess = (request, response, auth) -> {
+            vn.motcua.identity.web.AccountSecurityController.remember(request);
+            saved.onAuthenticationSuccess(request, response, auth);
         };
         AccessDeniedHandler apiForbidden = (request, response, e) -> writeProblem(json, response, ApiProblemHandler.problem(
                 HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không có quyền dùng chức năng này.", "forbidden", List.of()));
@@ -58,19 +97,28 @@ public class SecurityConfig {
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, PublicApi.GET_PATHS).permitAll()
-                        .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, PublicApi.POST_PATHS).permitAll()
+                        .requestMatchers("/kiem-tra/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/tai-khoan/**").authenticated()
+                        .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR")
                         .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi", "/ho-so-cua-toi/**").hasRole("CITIZEN")
                         .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/quan-tri/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/dang-nhap").defaultSuccessUrl("/", false).failureUrl("/dang-nhap?loi").permitAll())
+                .formLogin(form -> form.loginPage("/dang-nhap").authenticationDetailsSource(LoginDetails.source())
+                        .successHandler(pageSuccess).failureHandler(pageFailure).permitAll())
                 .logout(logout -> logout.logoutUrl("/dang-xuat").logoutSuccessUrl("/?da-dang-xuat"))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(apiUnauthorized))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(apiUnauthorized)
+                        .authenticationDetailsSource(LoginDetails.source()))
+                .addFilterBefore(new SecondFactorRequiredFilter(accounts, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiUnauthorized, api)
                         .defaultAccessDeniedHandlerFor(apiForbidden, api))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithBasic, publicPost))
+                // HSTS is sent on HTTPS requests, including those a trusted proxy forwards as HTTPS (server.forward-headers-strategy)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")));
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 

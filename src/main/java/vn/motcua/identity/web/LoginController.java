@@ -11,15 +11,27 @@ import vn.motcua.identity.AccountType;
 import vn.motcua.identity.NewAccount;
 import vn.motcua.shared.ValidationException;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import vn.motcua.shared.AttemptLimiter;
+import vn.motcua.shared.FieldProblem;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Login page and self-registration of citizens and businesses. */
 @Controller
 public class LoginController {
     private final AccountService accounts;
+    /** Registrations per client address: 10 an hour freely, then slower, locked for an hour after 30. */
+    private final AttemptLimiter registrations;
 
-    public LoginController(AccountService accounts) {
+    public LoginController(AccountService accounts, Clock clock) {
         this.accounts = accounts;
+        this.registrations = new AttemptLimiter(clock, 10, Duration.ofSeconds(10), 30, Duration.ofHours(1), Duration.ofHours(1), 50_000);
     }
 
     @GetMapping("/dang-nhap")
@@ -37,7 +49,17 @@ public class LoginController {
     String register(@RequestParam String username, @RequestParam String password, @RequestParam String fullName,
                     @RequestParam(required = false) AccountType type, @RequestParam(required = false) String idNumber,
                     @RequestParam(required = false) String taxCode, @RequestParam(required = false) String phone,
-                    @RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
+                    @RequestParam(required = false) String email, Model model, RedirectAttributes redirect, HttpServletRequest request,
+                    HttpServletResponse response) {
+        Optional<Duration> wait = registrations.blockedFor(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            model.addAttribute("problems", List.of(new FieldProblem("username", "Có quá nhiều lần đăng ký từ địa chỉ của bạn. Vui lòng thử lại sau "
+                    + Math.max(1, wait.get().toMinutes()) + " phút.")));
+            return "identity/register";
+        }
+        registrations.failed(request.getRemoteAddr());
         try {
             accounts.register(new NewAccount(username, password, fullName, type, email, phone, idNumber, taxCode, null));
             redirect.addFlashAttribute("registered", true);
