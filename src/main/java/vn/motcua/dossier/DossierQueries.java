@@ -12,10 +12,18 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.rules.RuleSetService;
+import vn.motcua.dossier.domain.TrackingSecret;
+import vn.motcua.shared.AttemptLimiter;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.VietnameseText;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,8 +44,15 @@ public class DossierQueries {
     private final WorkingCalendarService calendars;
     private final RuleSetService ruleSets;
 
+    /** Failed tracking attempts per client address: 10 free, then 1 s, 2 s, 4 s …, locked 15 minutes after 30. */
+    private final AttemptLimiter byAddress;
+    /** Failed tracking attempts per dossier code, from anywhere: 5 free, locked 30 minutes after 10. */
+    private final AttemptLimiter byCode;
+
     public DossierQueries(DossierStore store, DossierService dossiers, AgencyService agencies, WorkingCalendarService calendars,
-                          RuleSetService ruleSets) {
+                          RuleSetService ruleSets, Clock clock) {
+        this.byAddress = new AttemptLimiter(clock, 10, Duration.ofSeconds(1), 30, Duration.ofMinutes(15), Duration.ofHours(1), 100_000);
+        this.byCode = new AttemptLimiter(clock, 5, Duration.ofSeconds(2), 10, Duration.ofMinutes(30), Duration.ofHours(1), 100_000);
         this.store = store;
         this.dossiers = dossiers;
         this.agencies = agencies;
@@ -62,20 +77,20 @@ public class DossierQueries {
     private String where(CurrentUser user, Queue queue, Map<String, Object> params) {
         return switch (queue) {
             case INTAKE -> {
-                params.put("units", units(user, Role.RECEIVING_OFFICER, false));
+                params.put("units", units(user, Role.RECEIVING_OFFICER));
                 yield "status in ('SUBMITTED', 'INTAKE_SUPPLEMENT') and receiving_agency_id in (:units)";
             }
             case MY_STEP -> {
                 List<String> parts = new ArrayList<>();
                 for (Role role : List.of(Role.RECEIVING_OFFICER, Role.PROCESSING_OFFICER, Role.LEADER)) {
-                    Set<Long> units = units(user, role, role != Role.RECEIVING_OFFICER);
+                    Set<Long> units = units(user, role);
                     if (!units.isEmpty()) {
                         params.put("u_" + role.name(), units);
                         parts.add("(step_role = '" + role.name() + "' and " + (role == Role.RECEIVING_OFFICER ? "receiving" : "handling")
                                 + "_agency_id in (:u_" + role.name() + "))");
                     }
                 }
-                Set<Long> leaderUnits = units(user, Role.LEADER, true);
+                Set<Long> leaderUnits = units(user, Role.LEADER);
                 if (user.has(Role.LEADER)) {
                     params.put("u_APPROVAL", leaderUnits);
                 }
@@ -119,26 +134,43 @@ public class DossierQueries {
     }
 
     /**
-     * Public tracking by code and a check value (the last four digits of the phone number or of the
-     * personal ID number), so that a code alone does not reveal anything.
+     * Public tracking: the dossier code, its tracking secret (printed on the receipt, shown to the applicant) and the
+     * last four digits of the applicant's phone or ID number. Failed attempts slow down and then lock, per client
+     * address and per dossier code. The answer holds the status and dates only: no procedure, no names, no notes.
      */
-    public Tracking track(String code, String check) {
-        NotFoundException notFound = new NotFoundException("Không tìm thấy hồ sơ với mã và số kiểm tra đã nhập.");
-        if (code == null || code.isBlank() || check == null || check.trim().length() < 4) {
-            throw notFound;
+    public Tracking track(String code, String secret, String check, String clientAddress) {
+        String key = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        String address = clientAddress == null ? "?" : clientAddress;
+        Optional<Duration> wait = Stream.of(byAddress.blockedFor(address), byCode.blockedFor(key)).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
+        if (wait.isPresent()) {
+            throw new TooManyAttemptsException(wait.get());
         }
-        Dossier d = store.findByCode(code.trim()).orElseThrow(() -> notFound);
-        String c = check.trim();
-        boolean matches = (d.applicant().phone() != null && d.applicant().phone().endsWith(c))
-                || (d.applicant().idNumber() != null && d.applicant().idNumber().endsWith(c));
+        Dossier d = key.isEmpty() || key.length() > 60 ? null : store.findByCode(key).orElse(null);
+        String c = check == null ? "" : check.trim();
+        boolean matches = d != null && c.length() >= 4 && TrackingSecret.matches(store.trackingSecret(d.id()), secret)
+                && ((d.applicant().phone() != null && d.applicant().phone().endsWith(c))
+                || (d.applicant().idNumber() != null && d.applicant().idNumber().endsWith(c)));
         if (!matches) {
-            throw notFound;
+            byAddress.failed(address);
+            byCode.failed(key);
+            throw new NotFoundException("Không tìm thấy hồ sơ với mã, mã tra cứu và số kiểm tra đã nhập.");
         }
-        List<Tracking.Step> steps = publicHistory(d);
-        String missing = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
-                .map(s -> Completeness.describe(s.items())).orElse(null);
-        return new Tracking(d.code(), d.procedureName(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(),
-                d.newAppointmentAt(), d.finishedAt(), dossiers.deadline(d), name(d.receivingAgencyId()), name(d.handlingAgencyId()), steps, missing);
+        byCode.succeeded(key);
+        boolean supplement = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN).isPresent();
+        return new Tracking(d.code(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(), d.newAppointmentAt(), d.finishedAt(),
+                dossiers.deadline(d), publicHistory(d), supplement);
+    }
+
+    /** The tracking secret of a dossier, for its applicant and the officers who may see it (receipt, pages). */
+    public String trackingSecret(Dossier d) {
+        return TrackingSecret.display(store.trackingSecret(d.id()));
+    }
+
+    /** Lifts every tracking lock (tests). */
+    public void clearTrackingLimits() {
+        byAddress.clear();
+        byCode.clear();
     }
 
     /** What the applicant sees of a dossier's history: what happened and when; no internal notes, no officers' names. */
@@ -191,20 +223,30 @@ public class DossierQueries {
         Set<Long> units = new HashSet<>();
         for (Role role : Role.values()) {
             if (role != Role.CITIZEN) {
-                units.addAll(units(user, role, true));
+                units.addAll(units(user, role));
             }
         }
         params.put("scope", units.isEmpty() ? Set.of(-1L) : units);
         return condition + " and (handling_agency_id in (:scope) or receiving_agency_id in (:scope))";
     }
 
-    /** The units a role covers: each granted unit and those below it, and (for handling) those above it. */
-    private Set<Long> units(CurrentUser user, Role role, boolean withAncestors) {
+    /**
+     * The units whose dossiers a role works on, as {@link DossierService#mayAct} and {@link DossierService#maySee} decide:
+     * for the counter, specialists and leaders the agency the role is granted in with its specialist divisions; for
+     * inspectors the granted unit and everything below it; administrators and TTHC-control officers none.
+     */
+    private Set<Long> units(CurrentUser user, Role role) {
         Set<Long> units = new HashSet<>();
         for (Long u : user.unitsFor(role)) {
-            units.addAll(agencies.subtree(u));
-            if (withAncestors && role != Role.AUDITOR && role != Role.ADMIN) {
-                units.addAll(agencies.ancestorsAndSelf(u));
+            switch (role) {
+                case AUDITOR -> units.addAll(agencies.subtree(u));
+                case RECEIVING_OFFICER, PROCESSING_OFFICER, LEADER -> {
+                    long agency = agencies.owningAgency(u);
+                    agencies.subtree(agency).stream().filter(x -> agencies.sameAgency(x, agency)).forEach(units::add);
+                }
+                default -> {
+                    // administrators and TTHC-control officers do not handle dossiers
+                }
             }
         }
         return units.isEmpty() ? Set.of(-1L) : units;

@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.audit.AuditLog;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.CatalogService;
@@ -68,10 +69,15 @@ public class DossierService {
     private final FormRenderer forms;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
+    /** Online dossiers one account may submit a day (abuse limit; a business with many dossiers asks the one-stop unit). */
+    @org.springframework.beans.factory.annotation.Value("${motcua.dossier.max-online-per-day:20}")
+    private int maxOnlinePerDay = 20;
 
     public DossierService(DossierStore store, CatalogService catalog, AgencyService agencies, WorkingCalendarService calendars,
                           RuleSetService ruleSets, AccountService accounts, FormRenderer forms, ApplicationEventPublisher events,
-                          TransactionTemplate tx) {
+                          TransactionTemplate tx, AuditLog audit) {
+        this.audit = audit;
         this.tx = tx;
         this.store = store;
         this.catalog = catalog;
@@ -124,6 +130,11 @@ public class DossierService {
     @Transactional
     public Dossier submitOnline(OnlineSubmission s, CurrentUser applicant) {
         Problems p = new Problems();
+        LocalDate today = calendars.now().toLocalDate();
+        if (store.countSubmittedBy(applicant.username(), today.atStartOfDay(), today.plusDays(1).atStartOfDay()) >= maxOnlinePerDay) {
+            throw ValidationException.of("procedureCode", "Mỗi tài khoản nộp trực tuyến tối đa " + maxOnlinePerDay
+                    + " hồ sơ một ngày. Nếu cần nộp thêm, vui lòng nộp vào ngày mai hoặc liên hệ bộ phận một cửa.");
+        }
         checkApplicant(s.applicant(), p);
         ProcedureVersion v = versionInForce(s.procedureCode(), p);
         p.require(s.receivingAgencyId() != null, "receivingAgencyId", "Chưa chọn nơi tiếp nhận hồ sơ.");
@@ -175,7 +186,7 @@ public class DossierService {
     @Transactional
     public Dossier decideIntake(long id, long rowVersion, IntakeDecision decision, Set<Long> present, Map<Long, String> defects, String reason,
                                 CurrentUser officer) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, officer);
         requireRole(officer, d, Role.RECEIVING_OFFICER);
         ProcedureVersion v = catalog.version(d.procedureVersionId());
         Set<Long> presented = new HashSet<>(present == null ? Set.of() : present);
@@ -227,7 +238,7 @@ public class DossierService {
      */
     @Transactional
     public Dossier supplementOnline(long id, long rowVersion, List<UploadedDocument> files, String note, CurrentUser applicant) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, applicant);
         if (!isApplicant(applicant, d)) {
             throw new NotFoundException("Không tìm thấy hồ sơ.");
         }
@@ -260,7 +271,7 @@ public class DossierService {
     /** The one-stop unit records the supplement the applicant brought (during processing): the time limit counts again. */
     @Transactional
     public Dossier receiveSupplement(long id, long rowVersion, String note, CurrentUser officer) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, officer);
         requireRole(officer, d, Role.RECEIVING_OFFICER);
         DossierRules.require(d.status(), DossierAction.RESUME);
         SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
@@ -286,7 +297,7 @@ public class DossierService {
      */
     @Transactional
     public Dossier requestSupplement(long id, long rowVersion, Map<Long, String> reasons, String note, CurrentUser user) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, user);
         List<ProcessStep> steps = steps(d);
         DossierRules.require(d.status(), DossierAction.PAUSE);
         boolean leader = mayAct(user, d, Role.LEADER);
@@ -327,7 +338,7 @@ public class DossierService {
     /** A leader approves a specialist's second (or late) supplement request: it goes to the applicant and the clock stops. */
     @Transactional
     public Dossier approveSupplement(long id, long rowVersion, CurrentUser leader) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, leader);
         requireRole(leader, d, Role.LEADER);
         SupplementRequest proposed = d.openSupplement().filter(s -> s.status() == SupplementStatus.PROPOSED)
                 .orElseThrow(() -> new ConflictException("Không có đề xuất yêu cầu bổ sung nào chờ duyệt."));
@@ -339,7 +350,7 @@ public class DossierService {
 
     @Transactional
     public Dossier declineSupplement(long id, long rowVersion, String reason, CurrentUser leader) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, leader);
         requireRole(leader, d, Role.LEADER);
         SupplementRequest proposed = d.openSupplement().filter(s -> s.status() == SupplementStatus.PROPOSED)
                 .orElseThrow(() -> new ConflictException("Không có đề xuất yêu cầu bổ sung nào chờ duyệt."));
@@ -405,11 +416,15 @@ public class DossierService {
         return apply(d, user.username(), a -> a.transfer(calendars.now(), to.id(), to.name(), note));
     }
 
-    /** Agencies a dossier may be handed to: handling agencies in force, other than the one holding it. */
+    /**
+     * Agencies a dossier may be handed to, checked on the server whatever the page offered: handling agencies in force
+     * (departments, commune committees, specialist divisions) outside the agency holding it; never the provincial
+     * committee or a one-stop unit.
+     */
     public List<Agency> transferTargets(Dossier d) {
         return agencies.activeOn(agencies.today()).stream()
                 .filter(a -> a.type() == AgencyType.DEPARTMENT || a.type() == AgencyType.COMMUNE_COMMITTEE || a.type() == AgencyType.DIVISION)
-                .filter(a -> a.id() != d.handlingAgencyId()).toList();
+                .filter(a -> !agencies.sameAgency(a.id(), d.handlingAgencyId())).toList();
     }
 
     /**
@@ -418,7 +433,7 @@ public class DossierService {
      */
     @Transactional
     public Dossier apologise(long id, long rowVersion, String explanation, LocalDateTime newAppointment, CurrentUser leader) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, leader);
         DossierRules.require(d.status(), DossierAction.APOLOGISE);
         if (!mayAct(leader, d, Role.LEADER)) {
             throw new ValidationException(List.of(new FieldProblem("role", "Văn bản xin lỗi và hẹn lại do Thủ trưởng (lãnh đạo) cơ quan đang giải quyết "
@@ -444,7 +459,7 @@ public class DossierService {
     /** The applicant (online, or in writing at the one-stop unit) asks to stop the handling of a received dossier. */
     @Transactional
     public Dossier requestStop(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, user);
         if (!isApplicant(user, d)) {
             requireRole(user, d, Role.RECEIVING_OFFICER);
         }
@@ -457,7 +472,7 @@ public class DossierService {
     /** A leader of the agency holding the dossier stops its handling (form 05). */
     @Transactional
     public Dossier stop(long id, long rowVersion, StopKind kind, String reason, String basis, String settlement, CurrentUser leader) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, leader);
         DossierRules.require(d.status(), DossierAction.STOP);
         if (!mayAct(leader, d, Role.LEADER)) {
             throw new ValidationException(List.of(new FieldProblem("role", "Thông báo dừng giải quyết hồ sơ do lãnh đạo cơ quan đang giải quyết hồ sơ ký.")));
@@ -475,7 +490,7 @@ public class DossierService {
     /** The applicant withdraws a dossier that was not received yet (or the counter records the written request). */
     @Transactional
     public Dossier withdraw(long id, long rowVersion, String reason, CurrentUser user) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, user);
         if (!isApplicant(user, d)) {
             requireRole(user, d, Role.RECEIVING_OFFICER);
         }
@@ -567,10 +582,14 @@ public class DossierService {
         };
     }
 
-    /** Whether the user holds the role for the dossier's unit (receiving unit for the counter, else the handling agency). */
+    /**
+     * Whether the user holds the role in the agency that holds the dossier for that role: the receiving one-stop unit
+     * for the counter, else the handling agency (its specialist divisions are part of it). Neither the agencies above
+     * it (a department is not the provincial committee's one-stop unit) nor other agencies below it.
+     */
     public boolean mayAct(CurrentUser user, Dossier d, Role role) {
         long unit = role == Role.RECEIVING_OFFICER ? d.receivingAgencyId() : d.handlingAgencyId();
-        return user.unitsFor(role).stream().anyMatch(u -> agencies.isWithin(unit, u) || agencies.isWithin(u, unit));
+        return user.unitsFor(role).stream().anyMatch(u -> agencies.sameAgency(u, unit));
     }
 
     /** Whether the user applied for the dossier with their own account. */
@@ -578,23 +597,42 @@ public class DossierService {
         return d.applicantUsername() != null && d.applicantUsername().equals(user.username());
     }
 
-    /** Whether the user may see the dossier: its applicant, an officer of its units, an auditor or administrator. */
+    /**
+     * Whether the user may see the dossier and the applicant's personal data in it: its applicant; the receiving
+     * officers, specialists and leaders of the unit holding it; an inspector (auditor) of that unit or a unit above it.
+     * Administrators and TTHC-control officers do not handle dossiers and see only statistics.
+     */
     public boolean maySee(CurrentUser user, Dossier d) {
         if (isApplicant(user, d)) {
             return true;
         }
         for (Role role : Role.values()) {
             boolean sees = switch (role) {
-                case CITIZEN -> false;
-                case AUDITOR, ADMIN -> user.unitsFor(role).stream()
+                case CITIZEN, ADMIN, TTHC_CONTROL -> false;
+                case AUDITOR -> user.unitsFor(role).stream()
                         .anyMatch(u -> agencies.isWithin(d.handlingAgencyId(), u) || agencies.isWithin(d.receivingAgencyId(), u));
-                default -> mayAct(user, d, role);
+                case RECEIVING_OFFICER, PROCESSING_OFFICER, LEADER -> mayAct(user, d, role);
             };
             if (sees) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The dossier for a user who opens it (page, API, file, form): "not found" when the user may not see it; an
+     * officer's read of the applicant's personal data is written to the audit log.
+     */
+    public Dossier open(long id, CurrentUser user, String what) {
+        Dossier d = get(id);
+        if (!maySee(user, d)) {
+            throw new NotFoundException("Không tìm thấy hồ sơ.");
+        }
+        if (!isApplicant(user, d)) {
+            audit.record("dossier.personal-data-read", "dossier", id, null, Map.of("what", what));
+        }
+        return d;
     }
 
     public LocalDateTime now() {
@@ -619,6 +657,7 @@ public class DossierService {
         Dossier d = get(id);
         Change submitted = DossierAggregate.submitted(d, now, handling.name());
         store.insertHistory(id, now, actor, submitted);
+        audited(id, actor, submitted);
         submitted.events().forEach(events::publishEvent);
         return d;
     }
@@ -768,9 +807,15 @@ public class DossierService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** The dossier as the user saw it: refused when someone changed it since. */
-    private Dossier current(long id, long rowVersion) {
+    /**
+     * The dossier as the user saw it: "not found" for a dossier the user may not see (the same answer as for one that
+     * does not exist); refused when someone changed it since.
+     */
+    private Dossier current(long id, long rowVersion, CurrentUser user) {
         Dossier d = get(id);
+        if (!maySee(user, d)) {
+            throw new NotFoundException("Không tìm thấy hồ sơ.");
+        }
         if (d.rowVersion() != rowVersion) {
             throw stale();
         }
@@ -779,7 +824,7 @@ public class DossierService {
 
     /** Loads the dossier and checks that the action is allowed now and that the user holds the current step's role. */
     private Dossier atCurrentStep(long id, long rowVersion, DossierAction action, CurrentUser user) {
-        Dossier d = current(id, rowVersion);
+        Dossier d = current(id, rowVersion, user);
         DossierRules.require(d.status(), action);
         requireRole(user, d, steps(d).get(d.currentStep() - 1).role());
         return d;
@@ -800,8 +845,20 @@ public class DossierService {
             return false;
         }
         store.insertHistory(a.original().id(), calendars.now(), actor, c);
+        audited(a.original().id(), actor, c);
         c.events().forEach(events::publishEvent);
         return true;
+    }
+
+    /** Every transition goes to the audit log too (the history is the dossier's own account of it). */
+    private void audited(long id, String actor, Change c) {
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("status", c.to());
+        after.put("step", c.step());
+        after.put("agencyId", c.agencyId());
+        after.put("note", c.note());
+        audit.recordAs(actor, "dossier." + c.action().name().toLowerCase(java.util.Locale.ROOT), "dossier", id,
+                c.from() == null ? null : Map.of("status", c.from()), after);
     }
 
     private void requireRole(CurrentUser user, Dossier d, Role role) {

@@ -3,11 +3,14 @@ package vn.motcua.dossier;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** What a citizen sees of a dossier: no internal notes, no officers' names. */
-public record Tracking(String code, String procedureName, DossierStatus status, Channel channel, LocalDateTime submittedAt,
-                       LocalDateTime receivedAt, LocalDateTime dueAt, LocalDateTime newAppointmentAt, LocalDateTime finishedAt,
-                       DeadlineState deadline, String receivingAgency, String handlingAgency, List<Step> steps, String missing) {
-    /** One public step of the history. */
+/**
+ * What anyone holding the dossier code, its tracking secret and the check digits sees: the status and the dates.
+ * No procedure name, no agency or officer names, no free text (notes, reasons, what is missing).
+ */
+public record Tracking(String code, DossierStatus status, Channel channel, LocalDateTime submittedAt, LocalDateTime receivedAt,
+                       LocalDateTime dueAt, LocalDateTime newAppointmentAt, LocalDateTime finishedAt, DeadlineState deadline,
+                       List<Step> steps, boolean supplementRequested) {
+    /** One public step of the history: when, and what kind of step. */
     public record Step(LocalDateTime at, DossierAction what) {
     }
 }

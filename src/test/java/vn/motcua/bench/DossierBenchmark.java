@@ -81,7 +81,7 @@ public final class DossierBenchmark {
                 insert into dossier (code, procedure_version_id, procedure_code, procedure_name, channel, process_variant,
                   receiving_agency_id, handling_agency_id, applicant_name, applicant_id_number, applicant_phone, status,
                   submitted_at, received_at, time_limit_days, due_at, current_step, step_role, step_started_at, step_due_at,
-                  result_outcome, result_text, result_delivery, finished_at, late, rule_set_id, result_place, clock_started_at, processed_at)
+                  result_outcome, result_text, result_delivery, finished_at, late, rule_set_id, result_place, clock_started_at, processed_at, tracking_secret)
                 select 'BENCH-' || lpad(i::text, 8, '0'), :version, '1.001078', 'Cấp Phiếu lý lịch tư pháp', case when i % 3 = 0 then 'ONLINE' else 'COUNTER' end,
                   'STANDARD', :counter, :handling, 'Người nộp ' || i, lpad((89000000000 + i)::text, 12, '0'), '09' || lpad((i % 100000000)::text, 8, '0'),
                   case when i % 5 = 0 then 'PROCESSING' else 'RETURNED' end,
@@ -91,7 +91,7 @@ public final class DossierBenchmark {
                   case when i % 5 = 0 then null else 'COUNTER' end, case when i % 5 = 0 then null else ts + interval '10 days' end,
                   i % 37 = 0,
                   case when ts < timestamp '2025-07-01 00:00' then :oldRules else :newRules end, 'COUNTER', ts,
-                  case when i % 5 = 0 then null else ts + interval '9 days' end
+                  case when i % 5 = 0 then null else ts + interval '9 days' end, 'B' || lpad(i::text, 9, '0')
                 from (select i, timestamp '2025-01-01 08:00' + (i % 700) * interval '1 day' + (i % 480) * interval '1 minute' as ts
                       from generate_series(1, :n) i) g""")
                 .param("version", version).param("counter", counter).param("handling", handling).param("n", n)
@@ -155,7 +155,7 @@ public final class DossierBenchmark {
             String code = String.format("BENCH-%08d", k);
             String phone = "09" + String.format("%08d", k % 100000000);
             long s = System.nanoTime();
-            queries.track(code, phone.substring(phone.length() - 4));
+            queries.track(code, String.format("B%09d", k), phone.substring(phone.length() - 4), "benchmark");
             long e = System.nanoTime() - s;
             if (i >= 500) {
                 nanos[i - 500] = e;

@@ -15,6 +15,7 @@ import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.shared.ConflictException;
+import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
 
 import java.math.BigDecimal;
@@ -108,13 +109,23 @@ class DossierIntegrationTest {
         int seq = Integer.parseInt(d.code().substring(d.code().lastIndexOf('-') + 1));
         assertThat(next.code()).endsWith(String.format("-%04d", seq + 1));
         assertThat(next.bookNumber()).isEqualTo(d.bookNumber() + 1);
-        // the citizen can track it with the code and the end of the phone number, not with the code alone, by POST
-        mvc.perform(get("/api/v1/tracking").param("code", d.code()).param("check", "3456")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("PROCESSING"));
-        mvc.perform(get("/api/v1/tracking").param("code", d.code()).param("check", "0000")).andExpect(status().isNotFound());
-        mvc.perform(post("/tra-cuu").with(csrf()).param("ma", d.code()).param("kiemtra", "1111")).andExpect(status().isOk())
+        // the citizen tracks it with the code, the secret printed on the receipt and the end of the phone number, by POST
+        String secret = queries.trackingSecret(d);
+        assertThat(secret).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
+        mvc.perform(post("/api/v1/tracking").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + d.code() + "\",\"secret\":\"" + secret + "\",\"check\":\"3456\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PROCESSING"))
+                .andExpect(jsonPath("$.procedureName").doesNotExist()).andExpect(jsonPath("$.handlingAgency").doesNotExist());
+        mvc.perform(post("/api/v1/tracking").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + d.code() + "\",\"secret\":\"AAAAAAAAAA\",\"check\":\"3456\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tracking").param("code", d.code()).param("check", "3456")).andExpect(status().is4xxClientError());
+        mvc.perform(post("/tra-cuu").with(csrf()).param("ma", d.code()).param("bimat", secret.toLowerCase()).param("kiemtra", "1111"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Đang giải quyết")))
-                .andExpect(content().string(not(containsString("tiepnhan"))));
+                .andExpect(content().string(not(containsString("tiepnhan"))))
+                .andExpect(content().string(not(containsString(d.procedureName()))));
+        queries.clearTrackingLimits();
     }
 
     @Test
@@ -183,8 +194,9 @@ class DossierIntegrationTest {
         Dossier d = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
         assertThat(queries.queue(as("chuyenvien.stp"), Queue.MY_STEP)).extracting(v -> v.dossier().id()).contains(d.id());
         assertThat(queries.queue(as("lanhdao.stp"), Queue.MY_STEP)).extracting(v -> v.dossier().id()).doesNotContain(d.id());
+        // an officer of another agency does not even learn that the dossier exists
         assertThatThrownBy(() -> dossiers.forward(d.id(), d.rowVersion(), null, null, null, as("chuyenvien.longxuyen")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("không có vai trò");
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> dossiers.forward(d.id(), d.rowVersion(), null, null, null, as("lanhdao.stp")))
                 .isInstanceOf(ValidationException.class);
         clock.set(MONDAY_9.plusDays(2));
@@ -443,7 +455,7 @@ class DossierIntegrationTest {
         assertThat(moved.handlingAgencyId()).isEqualTo(unit(agencies, "AG.SNV"));
         assertThat(moved.assignee()).isNull();
         assertThatThrownBy(() -> dossiers.forward(moved.id(), moved.rowVersion(), null, null, null, as("chuyenvien.stp")))
-                .isInstanceOf(ValidationException.class);
+                .as("the agency that handed it over no longer acts on it").isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -502,7 +514,7 @@ class DossierIntegrationTest {
         Dossier online = dossiers.submitOnline(new OnlineSubmission(RECOGNITION, unit(agencies, "AG.P.LX.BPMC"), applicant(), null, null,
                 catalog.current(RECOGNITION).components().stream().map(c -> new UploadedDocument(c.id(), "a.pdf", "application/pdf",
                         "%PDF-1.4".getBytes())).toList(), Map.of()), as("congdan"));
-        assertThatThrownBy(() -> dossiers.withdraw(online.id(), online.rowVersion(), "x", as("congdan01"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> dossiers.withdraw(online.id(), online.rowVersion(), "x", as("congdan01"))).isInstanceOf(NotFoundException.class);
         Dossier w = dossiers.withdraw(online.id(), online.rowVersion(), "Nộp nhầm", as("congdan"));
         assertThat(w.status()).isEqualTo(DossierStatus.WITHDRAWN);
         assertThat(dossiers.deadline(w)).isEqualTo(DeadlineState.ENDED);

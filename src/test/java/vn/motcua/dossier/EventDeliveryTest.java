@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import vn.motcua.TestLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,14 +62,14 @@ class EventDeliveryTest {
         assertThat(dossiers.get(d.id()).status()).isEqualTo(DossierStatus.PROCESSING);
         assertThat(listener.handled(d.id())).isFalse();
         // the administrator sees it waiting
-        mvc.perform(get("/quan-tri/su-kien").with(httpBasic("quantri", "MotCua@2026"))).andExpect(status().isOk())
+        mvc.perform(get("/quan-tri/su-kien").with(TestLogins.admin())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("DossierEvents.Received"))).andExpect(content().string(containsString("FlakyListener")));
         // a retry while the partner is still down changes nothing and loses nothing
         publications.retryAll();
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 1);
         // the partner is back: the retry delivers it once
         listener.fail(false);
-        mvc.perform(post("/quan-tri/su-kien/gui-lai").with(httpBasic("quantri", "MotCua@2026")).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/quan-tri/su-kien/gui-lai").with(TestLogins.admin()).with(csrf())).andExpect(status().is3xxRedirection());
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.handled(d.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 0);
     }

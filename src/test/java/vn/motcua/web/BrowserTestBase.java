@@ -47,6 +47,9 @@ abstract class BrowserTestBase {
         driver.get(url("/dang-nhap?lang=vi"));
         type("username", username);
         type("password", "MotCua@2026");
+        if (username.equals("quantri")) {
+            type("otp", vn.motcua.TestLogins.freshAdminCode());
+        }
         driver.findElement(By.id("login-submit")).click();
         expectText("nav-logout", "Đăng xuất");
     }

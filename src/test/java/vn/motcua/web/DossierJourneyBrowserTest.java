@@ -72,10 +72,12 @@ class DossierJourneyBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("history")).getText()).contains("Tiếp nhận, hẹn trả kết quả").contains("Phê duyệt, ký kết quả")
                 .contains("Trả kết quả");
         BrowserSupport.screenshot(driver, "dossier-returned");
+        String secret = driver.findElement(By.id("tracking-secret")).getText();
         logout();
 
         driver.get(url("/tra-cuu"));
         type("ma", code);
+        type("bimat", secret);
         type("kiemtra", "1122");
         driver.findElement(By.id("track-submit")).click();
         expectText("track-status", "Đã trả kết quả");

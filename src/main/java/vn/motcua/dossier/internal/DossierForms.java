@@ -48,9 +48,11 @@ public class DossierForms {
     private final CatalogService catalog;
     private final WorkingCalendarService calendars;
     private final DossierService dossiers;
+    private final DossierStore store;
 
     public DossierForms(FormRenderer renderer, RuleSetService ruleSets, AgencyService agencies, AccountService accounts, CatalogService catalog,
-                        WorkingCalendarService calendars, DossierService dossiers) {
+                        WorkingCalendarService calendars, DossierService dossiers, DossierStore store) {
+        this.store = store;
         this.dossiers = dossiers;
         this.renderer = renderer;
         this.ruleSets = ruleSets;
@@ -113,6 +115,9 @@ public class DossierForms {
         m.put("procedure", v);
         m.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(trackingUrl, 240)));
         m.put("trackingUrl", trackingUrl);
+        // the control sheet and the book stay inside the agency; every paper the applicant gets carries the secret
+        m.put("trackingSecret", kind == FormKind.CONTROL_SHEET || kind == FormKind.BOOK ? null
+                : vn.motcua.dossier.domain.TrackingSecret.display(store.trackingSecret(d.id())));
         m.put("receiving", all.get(d.receivingAgencyId()));
         m.put("handling", all.get(d.handlingAgencyId()));
         m.put("resultPlace", d.resultPlace().label());

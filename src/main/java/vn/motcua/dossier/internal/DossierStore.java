@@ -19,6 +19,7 @@ import vn.motcua.dossier.StopKind;
 import vn.motcua.dossier.SupplementRequest;
 import vn.motcua.dossier.SupplementStage;
 import vn.motcua.dossier.SupplementStatus;
+import vn.motcua.dossier.domain.TrackingSecret;
 import vn.motcua.dossier.domain.Change;
 import vn.motcua.dossier.domain.DossierAggregate;
 
@@ -71,9 +72,11 @@ public class DossierStore {
         jdbc.sql("""
                 insert into dossier (code, procedure_version_id, procedure_code, procedure_name, channel, process_variant,
                   receiving_agency_id, handling_agency_id, applicant_name, applicant_id_number, applicant_phone, applicant_email,
-                  applicant_address, applicant_username, applicant_commune_id, rule_set_id, sets, result_place, status, submitted_at, time_limit_days)
+                  applicant_address, applicant_username, applicant_commune_id, rule_set_id, sets, result_place, status, submitted_at, time_limit_days,
+                  tracking_secret)
                 values (:code, :versionId, :procedureCode, :procedureName, :channel, :variant, :receiving, :handling, :name, :idNumber,
-                  :phone, :email, :address, :username, :commune, :ruleSet, :sets, :place, :status, :submittedAt, :limit)""")
+                  :phone, :email, :address, :username, :commune, :ruleSet, :sets, :place, :status, :submittedAt, :limit, :secret)""")
+                .param("secret", TrackingSecret.generate())
                 .param("code", d.code()).param("versionId", d.versionId()).param("procedureCode", d.procedureCode())
                 .param("procedureName", d.procedureName()).param("channel", d.channel().name()).param("variant", d.variant())
                 .param("receiving", d.receivingAgencyId()).param("handling", d.handlingAgencyId())
@@ -281,6 +284,17 @@ public class DossierStore {
 
     public Optional<Dossier> find(long id) {
         return jdbc.sql("select * from dossier where id = ?").param(id).query(this::row).optional().map(this::withChildren);
+    }
+
+    /** How many dossiers the account submitted online in the period. */
+    public long countSubmittedBy(String username, LocalDateTime from, LocalDateTime to) {
+        return jdbc.sql("select count(*) from dossier where applicant_username = ? and channel = 'ONLINE' and submitted_at >= ? and submitted_at < ?")
+                .params(username, Timestamp.valueOf(from), Timestamp.valueOf(to)).query(Long.class).single();
+    }
+
+    /** The dossier's tracking secret (kept out of {@link Dossier}, so that it is not in lists, events or the API). */
+    public String trackingSecret(long id) {
+        return jdbc.sql("select tracking_secret from dossier where id = ?").param(id).query(String.class).optional().orElse(null);
     }
 
     public Optional<Dossier> findByCode(String code) {

@@ -1,6 +1,8 @@
 package vn.motcua.dossier.web;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +38,7 @@ import vn.motcua.rules.FormKind;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.ValidationException;
 import vn.motcua.shared.VietnameseText;
 
@@ -84,12 +87,18 @@ public class CitizenController {
 
     /** The check value goes in the body, never in the address (addresses end up in logs and browser history). */
     @PostMapping("/tra-cuu")
-    String track(@RequestParam(name = "ma", required = false) String code, @RequestParam(name = "kiemtra", required = false) String check,
-                 Model model) {
+    String track(@RequestParam(name = "ma", required = false) String code, @RequestParam(name = "bimat", required = false) String secret,
+                 @RequestParam(name = "kiemtra", required = false) String check, Model model, HttpServletRequest request,
+                 HttpServletResponse response) {
         model.addAttribute("code", code == null || code.length() > 60 ? null : code);
         try {
-            model.addAttribute("t", queries.track(code, check));
+            model.addAttribute("t", queries.track(code, secret, check, request.getRemoteAddr()));
         } catch (NotFoundException e) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("error", e.getMessage());
+        } catch (TooManyAttemptsException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             model.addAttribute("error", e.getMessage());
         }
         return "dossier/track";
@@ -126,14 +135,14 @@ public class CitizenController {
                   @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
                   @RequestParam(required = false) String email, @RequestParam(required = false) String address,
                   @RequestParam(required = false) Long communeId, @RequestParam(required = false) Delivery resultPlace,
-                  MultipartHttpServletRequest request, HttpSession session, Model model, RedirectAttributes redirect) {
+                  HttpServletRequest request, HttpSession session, Model model, RedirectAttributes redirect) {
         ProcedureVersion v = catalog.current(code);
         Map<String, Kept> store = kept(session);
         Map<String, Kept> carried = new LinkedHashMap<>();
         List<UploadedDocument> files = new ArrayList<>();
         Map<Long, String> eforms = new HashMap<>();
         for (Component c : v.components()) {
-            for (MultipartFile f : request.getFiles("file-" + c.id())) {
+            for (MultipartFile f : files(request, "file-" + c.id())) {
                 if (!f.isEmpty()) {
                     files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
@@ -244,6 +253,7 @@ public class CitizenController {
         SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN).orElse(null);
         ProcedureVersion v = catalog.version(d.procedureVersionId());
         model.addAttribute("d", d);
+        model.addAttribute("trackingSecret", queries.trackingSecret(d));
         model.addAttribute("view", queries.view(d));
         model.addAttribute("steps", queries.publicHistory(d));
         model.addAttribute("openSupplement", open);
@@ -258,13 +268,13 @@ public class CitizenController {
 
     @PostMapping("/ho-so-cua-toi/{id}/bo-sung")
     String supplement(@PathVariable long id, @RequestParam long rowVersion, @RequestParam(required = false) String note,
-                      MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+                      HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Dossier d = own(id);
         List<UploadedDocument> files = new ArrayList<>();
         SupplementRequest open = d.openSupplement().orElse(null);
         if (open != null) {
             for (SupplementRequest.Item i : open.items()) {
-                for (MultipartFile f : request.getFiles("file-" + i.componentId())) {
+                for (MultipartFile f : files(request, "file-" + i.componentId())) {
                     if (!f.isEmpty()) {
                         files.add(new UploadedDocument(i.componentId(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                     }
@@ -301,5 +311,10 @@ public class CitizenController {
         } catch (ConflictException e) {
             return minePage(model, id, List.of(new FieldProblem("rowVersion", e.getMessage())));
         }
+    }
+
+    /** The files sent under a name; none when the form was not sent as multipart (a bad request, not a server error). */
+    private static List<MultipartFile> files(HttpServletRequest request, String name) {
+        return request instanceof MultipartHttpServletRequest m ? m.getFiles(name) : List.of();
     }
 }

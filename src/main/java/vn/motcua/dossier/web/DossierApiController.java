@@ -1,5 +1,7 @@
 package vn.motcua.dossier.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,10 +53,17 @@ public class DossierApiController {
         return CurrentUser.get().orElseThrow();
     }
 
-    @GetMapping("/tracking")
-    @Operation(summary = "Tra cứu công khai theo mã hồ sơ và 4 số cuối điện thoại hoặc số định danh")
-    public Tracking track(@RequestParam String code, @RequestParam String check) {
-        return queries.track(code, check);
+    /** What a public tracking request carries (in the body, never in the address). */
+    public record TrackingRequest(@Schema(maxLength = 60, example = "000.00.12.H01-261124-0001") String code,
+                                  @Schema(maxLength = 20, description = "Mã tra cứu in trên giấy tiếp nhận", example = "ABCDE-FGHJK") String secret,
+                                  @Schema(maxLength = 12, description = "4 số cuối điện thoại hoặc số định danh", example = "6789") String check) {
+    }
+
+    @PostMapping("/tracking")
+    @Operation(summary = "Tra cứu công khai: mã hồ sơ, mã tra cứu trên giấy tiếp nhận và 4 số cuối điện thoại hoặc số định danh",
+            description = "Chỉ trả về trạng thái và các mốc thời gian. Tra sai nhiều lần sẽ bị làm chậm rồi tạm khóa (429, Retry-After).")
+    public Tracking track(@RequestBody TrackingRequest r, HttpServletRequest request) {
+        return queries.track(r.code(), r.secret(), r.check(), request.getRemoteAddr());
     }
 
     @GetMapping("/statistics/dossiers")
@@ -84,11 +93,7 @@ public class DossierApiController {
     @GetMapping("/dossiers/{id}")
     @Operation(summary = "Một hồ sơ (chỉ cán bộ của đơn vị liên quan hoặc người nộp)")
     public Dossier get(@PathVariable long id) {
-        Dossier d = dossiers.get(id);
-        if (!dossiers.maySee(user(), d)) {
-            throw new NotFoundException("Không tìm thấy hồ sơ.");
-        }
-        return d;
+        return dossiers.open(id, user(), "api");
     }
 
     /**

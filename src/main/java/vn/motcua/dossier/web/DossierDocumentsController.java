@@ -37,7 +37,7 @@ public class DossierDocumentsController {
     @GetMapping("/ho-so/{id}/phieu/{kind}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable String kind, @RequestParam(name = "so", required = false) Integer seq,
                                HttpServletRequest request) {
-        Dossier d = visible(id);
+        Dossier d = visible(id, "form:" + kind);
         FormKind form = FormKind.bySlug(kind).filter(k -> k != FormKind.BOOK)
                 .orElseThrow(() -> new NotFoundException("Không có biểu mẫu \"" + kind + "\"."));
         if (form == FormKind.CONTROL_SHEET && dossiers.isApplicant(CurrentUser.get().orElseThrow(), d)) {
@@ -52,7 +52,7 @@ public class DossierDocumentsController {
 
     @GetMapping("/ho-so/{id}/tep/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
-        Dossier d = visible(id);
+        Dossier d = visible(id, "file:" + fileId);
         DossierFile.Content f = dossiers.fileContent(d, fileId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
@@ -64,11 +64,7 @@ public class DossierDocumentsController {
         return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString() + "/tra-cuu?ma=" + d.code();
     }
 
-    private Dossier visible(long id) {
-        Dossier d = dossiers.get(id);
-        if (!dossiers.maySee(CurrentUser.get().orElseThrow(), d)) {
-            throw new NotFoundException("Không tìm thấy hồ sơ.");
-        }
-        return d;
+    private Dossier visible(long id, String what) {
+        return dossiers.open(id, CurrentUser.get().orElseThrow(), what);
     }
 }

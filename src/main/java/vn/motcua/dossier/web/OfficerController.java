@@ -221,10 +221,7 @@ public class OfficerController {
 
     private String dossierPage(Model model, long id, List<FieldProblem> problems) {
         CurrentUser user = user();
-        Dossier d = dossiers.get(id);
-        if (!dossiers.maySee(user, d)) {
-            throw new NotFoundException("Không tìm thấy hồ sơ.");
-        }
+        Dossier d = dossiers.open(id, user, "page");
         List<ProcessStep> steps = dossiers.steps(d);
         ProcessStep step = d.currentStep() == null || d.currentStep() > steps.size() ? null : steps.get(d.currentStep() - 1);
         boolean processing = d.status() == DossierStatus.PROCESSING;
@@ -238,6 +235,7 @@ public class OfficerController {
         Map<Long, String> names = agencies.all().stream().collect(Collectors.toMap(Agency::id, Agency::name));
         Map<String, String> people = accounts.list().stream().collect(Collectors.toMap(Account::username, Account::fullName));
         model.addAttribute("d", d);
+        model.addAttribute("trackingSecret", queries.trackingSecret(d));
         model.addAttribute("view", queries.view(d));
         model.addAttribute("rules", rules);
         model.addAttribute("steps", steps);

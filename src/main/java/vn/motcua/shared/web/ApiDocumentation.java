@@ -62,7 +62,7 @@ public class ApiDocumentation {
                 .addProperty("message", new StringSchema().description("Thông báo cho người dùng (tiếng Việt)"));
         return new ObjectSchema().description("Lỗi theo RFC 9457 (application/problem+json)")
                 .addProperty("type", new StringSchema().format("uri").description("Loại lỗi: …/problems/validation, malformed, "
-                        + "not-found, conflict, unauthorized, forbidden; about:blank cho lỗi chung của HTTP"))
+                        + "not-found, conflict, unauthorized, forbidden, too-many-requests, second-factor-required; about:blank cho lỗi chung của HTTP"))
                 .addProperty("title", new StringSchema().description("Tên loại lỗi"))
                 .addProperty("status", new IntegerSchema().description("Mã HTTP"))
                 .addProperty("detail", new StringSchema().description("Giải thích bằng tiếng Việt"))
@@ -71,7 +71,8 @@ public class ApiDocumentation {
     }
 
     private static void errorAnswers(String path, PathItem.HttpMethod method, Operation op) {
-        boolean open = method == PathItem.HttpMethod.GET && PublicApi.isPublicGet(path);
+        boolean open = (method == PathItem.HttpMethod.GET && PublicApi.isPublicGet(path))
+                || (method == PathItem.HttpMethod.POST && PublicApi.isPublicPost(path));
         op.setSecurity(open ? List.of(new SecurityRequirement()) : List.of(new SecurityRequirement().addList(BASIC)));
         ApiResponses responses = op.getResponses();
         boolean hasInput = op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty());
@@ -84,7 +85,8 @@ public class ApiDocumentation {
             add(responses, "401", "Chưa đăng nhập hoặc sai mật khẩu");
             add(responses, "403", "Tài khoản không có vai trò cần thiết");
         }
-        if (path.contains("{")) {
+        add(responses, "429", "Quá nhiều lần thử sai (đăng nhập, tra cứu): thử lại sau số giây trong tiêu đề Retry-After");
+        if (path.contains("{") || (open && method == PathItem.HttpMethod.POST)) {
             add(responses, "404", "Không tìm thấy (hoặc người dùng không được xem)");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {

@@ -5,16 +5,23 @@ import org.springframework.util.AntPathMatcher;
 import java.util.Arrays;
 
 /**
- * The JSON API answers anyone on these GET paths (catalog, agencies, statistics, calendar, public tracking); every
+ * The JSON API answers anyone on these GET paths (catalog, agencies, statistics, calendar) and POST paths (public tracking); every
  * other API call needs an account. The security rules and the OpenAPI document both read this one list.
  */
 public final class PublicApi {
     public static final String[] GET_PATHS = {"/api/v1/procedures/**", "/api/v1/fields/**", "/api/v1/agencies/**",
-            "/api/v1/statistics/**", "/api/v1/calendar/**", "/api/v1/tracking"};
+            "/api/v1/statistics/**", "/api/v1/calendar/**"};
+    /** Public POSTs: anonymous, without a CSRF token (no cookie is involved), rate-limited by the service. */
+    public static final String[] POST_PATHS = {"/api/v1/tracking"};
 
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
 
     private PublicApi() {
+    }
+
+    /** Whether a POST on this path is public. */
+    public static boolean isPublicPost(String path) {
+        return Arrays.stream(POST_PATHS).anyMatch(p -> MATCHER.match(p, path));
     }
 
     /** Whether a GET on this path (an OpenAPI path template such as {@code /api/v1/procedures/{code}}) is public. */
