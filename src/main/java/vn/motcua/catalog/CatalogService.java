@@ -42,7 +42,7 @@ public class CatalogService {
 
     public SearchResult search(SearchQuery q, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, 100));
-        int safePage = Math.max(1, page);
+        int safePage = Math.max(1, Math.min(page, 1_000_000)); // beyond that, an empty page rather than an overflowing offset
         List<String> terms = VietnameseText.terms(q.text());
         LocalDate today = agencies.today();
         long total = store.count(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today);

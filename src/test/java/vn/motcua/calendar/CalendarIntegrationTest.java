@@ -1,5 +1,6 @@
 package vn.motcua.calendar;
 
+import vn.motcua.TestLogins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,21 +29,21 @@ class CalendarIntegrationTest {
     void administratorsEnterYearlyDecisions() throws Exception {
         LocalDate saturday = LocalDate.of(2031, 5, 10);
         assertThat(calendars.calendar().isWorkingDay(saturday)).isFalse();
-        mvc.perform(post("/quan-tri/lich").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+        mvc.perform(post("/quan-tri/lich").with(TestLogins.admin()).with(csrf())
                         .param("day", "2031-05-10").param("kind", "WORKING_DAY").param("reason", "Thông báo 123/TB-BNV: làm bù"))
                 .andExpect(status().is3xxRedirection());
         assertThat(calendars.calendar().isWorkingDay(saturday)).isTrue();
-        mvc.perform(post("/quan-tri/lich").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+        mvc.perform(post("/quan-tri/lich").with(TestLogins.admin()).with(csrf())
                         .param("day", "2031-05-10").param("kind", "DAY_OFF").param("reason", "trùng"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("đã có quyết định")));
         assertThatThrownBy(() -> calendars.add(new Adjustment(LocalDate.of(2031, 5, 12), DayKind.WORKING_DAY, "x"), "t"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("vốn đã là ngày làm việc");
         mvc.perform(get("/api/v1/calendar/2031")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.decisions[0].reason").value("Thông báo 123/TB-BNV: làm bù"));
-        mvc.perform(post("/quan-tri/lich/xoa").with(httpBasic("quantri", "MotCua@2026")).with(csrf()).param("day", "2031-05-10"))
+        mvc.perform(post("/quan-tri/lich/xoa").with(TestLogins.admin()).with(csrf()).param("day", "2031-05-10"))
                 .andExpect(status().is3xxRedirection());
         assertThat(calendars.calendar().isWorkingDay(saturday)).isFalse();
-        mvc.perform(get("/quan-tri/lich").param("nam", "2026").with(httpBasic("quantri", "MotCua@2026"))).andExpect(status().isOk())
+        mvc.perform(get("/quan-tri/lich").param("nam", "2026").with(TestLogins.admin())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Giỗ Tổ Hùng Vương")))
                 .andExpect(content().string(containsString("Lịch ngày làm việc năm 2026<")));
     }

@@ -1,5 +1,6 @@
 package vn.motcua.rules;
 
+import vn.motcua.TestLogins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +29,7 @@ class RuleSetPagesTest {
     }
 
     MockHttpServletRequestBuilder form(String code, String from, String pattern, String stopTemplate) {
-        MockHttpServletRequestBuilder b = post("/quan-tri/quy-tac").with(httpBasic("quantri", "MotCua@2026")).with(csrf())
+        MockHttpServletRequestBuilder b = post("/quan-tri/quy-tac").with(TestLogins.admin()).with(csrf())
                 .param("code", code).param("name", "Quy tắc " + code).param("effectiveFrom", from)
                 .param("mechanismBasis", "Nghị định số 118/2025/NĐ-CP").param("formsBasis", "Thông tư số 03/2025/TT-VPCP")
                 .param("codePattern", pattern).param("cutoff", "15:30").param("specialistSupplementDays", "3")
@@ -43,7 +44,7 @@ class RuleSetPagesTest {
 
     @Test
     void aNewRuleSetIsSavedForALaterDateAndABadOneIsExplained() throws Exception {
-        mvc.perform(get("/quan-tri/quy-tac").with(httpBasic("quantri", "MotCua@2026"))).andExpect(status().isOk())
+        mvc.perform(get("/quan-tri/quy-tac").with(TestLogins.admin())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("ND118-2025"))).andExpect(content().string(containsString("Thông tư số 01/2018/TT-VPCP")));
         mvc.perform(get("/quan-tri/quy-tac").with(httpBasic("kiemsoat", "MotCua@2026"))).andExpect(status().isForbidden());
         int before = ruleSets.all().size();

@@ -129,8 +129,14 @@ public class PublicCatalogController {
 
     @GetMapping("/thu-tuc/bieu-mau/{versionId}/{componentId}")
     ResponseEntity<byte[]> form(@PathVariable long versionId, @PathVariable long componentId) {
+        // a draft is not public: its forms are for the TTHC-control officers preparing it
+        boolean mayReadDrafts = vn.motcua.identity.CurrentUser.get()
+                .map(u -> u.has(vn.motcua.identity.Role.TTHC_CONTROL) || u.has(vn.motcua.identity.Role.ADMIN)).orElse(false);
+        if (catalog.version(versionId).status() == vn.motcua.catalog.VersionStatus.DRAFT && !mayReadDrafts) {
+            throw new vn.motcua.shared.NotFoundException("Không tìm thấy biểu mẫu.");
+        }
         FormFile f = catalog.formFile(versionId, componentId);
-        return ResponseEntity.ok()
+        return ResponseEntity.ok().header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.parseMediaType(f.contentType())).body(f.content());
     }

@@ -14,6 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.ValidationException;
 
 import java.net.URI;
@@ -39,6 +40,9 @@ public class ApiProblemHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail unreadable(Exception e) {
+        if (e.getCause() instanceof InputLimits.RejectedText rejected) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Dữ liệu không hợp lệ", rejected.getOriginalMessage(), "validation", List.of());
+        }
         return problem(HttpStatus.BAD_REQUEST, "Yêu cầu không đọc được",
                 "Nội dung yêu cầu không đúng định dạng JSON hoặc sai kiểu dữ liệu.", "malformed", List.of());
     }
@@ -46,6 +50,25 @@ public class ApiProblemHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage(), "not-found", List.of());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyAttemptsException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Quá nhiều lần thử", e.getMessage(), "too-many-requests", List.of()));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Yêu cầu không đọc được", "Yêu cầu cần gửi dạng multipart/form-data.", "malformed", List.of());
+    }
+
+    /** A value the database refuses (too long for its column, a broken constraint): the transaction rolled back, nothing was saved. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail refusedByDatabase(org.springframework.dao.DataIntegrityViolationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Dữ liệu không hợp lệ",
+                "Dữ liệu quá dài hoặc không hợp lệ cho một trường; không có gì được lưu.", "validation", List.of());
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -27,6 +27,22 @@ public class PageErrorHandler {
         return page(model, response, 400, "Tham số \"" + e.getName() + "\" không hợp lệ.");
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    String notMultipart(Model model, HttpServletResponse response) {
+        return page(model, response, 400, "Biểu mẫu gửi lên không đúng định dạng (cần gửi kèm tệp). Vui lòng mở lại trang và gửi lại.");
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    String refusedByDatabase(Model model, HttpServletResponse response) {
+        return page(model, response, 422, "Dữ liệu quá dài hoặc không hợp lệ cho một trường; không có gì được lưu. Vui lòng quay lại và sửa.");
+    }
+
+    @ExceptionHandler(vn.motcua.shared.TooManyAttemptsException.class)
+    String tooMany(vn.motcua.shared.TooManyAttemptsException e, Model model, HttpServletResponse response) {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return page(model, response, 429, e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     String conflict(ConflictException e, Model model, HttpServletResponse response) {
         return page(model, response, 409, e.getMessage());
