@@ -165,6 +165,7 @@ public class CitizenController {
             Dossier d = dossiers.submitOnline(new OnlineSubmission(code, receivingAgencyId, applicant, communeId, resultPlace, files, eforms),
                     CurrentUser.get().orElseThrow());
             carried.keySet().forEach(store::remove);
+            session.setAttribute(KEPT, store); // sessions are stored in the database: a changed attribute is set again
             redirect.addFlashAttribute("saved", "flash.dossier.submitted|" + d.code());
             return "redirect:/ho-so-cua-toi/" + d.id();
         } catch (ValidationException e) {
@@ -179,6 +180,7 @@ public class CitizenController {
                     keptByComponent.computeIfAbsent(k.componentId(), x -> new ArrayList<>()).add(Map.entry(token, k));
                 }
             }
+            session.setAttribute(KEPT, store); // sessions are stored in the database: a changed attribute is set again
             return formPage(model, code, applicant, communeId, resultPlace, keptByComponent, eforms, e.problems());
         }
     }
@@ -315,6 +317,7 @@ public class CitizenController {
 
     /** The files sent under a name; none when the form was not sent as multipart (a bad request, not a server error). */
     private static List<MultipartFile> files(HttpServletRequest request, String name) {
-        return request instanceof MultipartHttpServletRequest m ? m.getFiles(name) : List.of();
+        MultipartHttpServletRequest m = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        return m != null ? m.getFiles(name) : List.of();
     }
 }
