@@ -82,6 +82,7 @@ class DossierJourneyBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("track-submit")).click();
         expectText("track-status", "Đã trả kết quả");
         assertThat(driver.findElement(By.id("track-steps")).getText()).contains("Trả kết quả");
+        type("bimat", secret);
         type("kiemtra", "9999");
         driver.findElement(By.id("track-submit")).click();
         expectText("track-error", "Không tìm thấy hồ sơ");
