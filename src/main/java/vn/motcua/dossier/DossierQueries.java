@@ -5,7 +5,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.catalog.ProcessStep;
-import vn.motcua.dossier.domain.Completeness;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
@@ -146,9 +145,11 @@ public class DossierQueries {
         if (wait.isPresent()) {
             throw new TooManyAttemptsException(wait.get());
         }
-        Dossier d = key.isEmpty() || key.length() > 60 ? null : store.findByCode(key).orElse(null);
+        // the secret is checked on one small row first: a wrong guess never loads the dossier
+        Dossier d = key.isEmpty() || key.length() > 60 ? null : store.trackingKey(key)
+                .filter(k -> TrackingSecret.matches(k.secret(), secret)).flatMap(k -> store.find(k.id())).orElse(null);
         String c = check == null ? "" : check.trim();
-        boolean matches = d != null && c.length() >= 4 && TrackingSecret.matches(store.trackingSecret(d.id()), secret)
+        boolean matches = d != null && c.length() >= 4
                 && ((d.applicant().phone() != null && d.applicant().phone().endsWith(c))
                 || (d.applicant().idNumber() != null && d.applicant().idNumber().endsWith(c)));
         if (!matches) {
@@ -240,10 +241,7 @@ public class DossierQueries {
         for (Long u : user.unitsFor(role)) {
             switch (role) {
                 case AUDITOR -> units.addAll(agencies.subtree(u));
-                case RECEIVING_OFFICER, PROCESSING_OFFICER, LEADER -> {
-                    long agency = agencies.owningAgency(u);
-                    agencies.subtree(agency).stream().filter(x -> agencies.sameAgency(x, agency)).forEach(units::add);
-                }
+                case RECEIVING_OFFICER, PROCESSING_OFFICER, LEADER -> units.addAll(agencies.agencyUnits(u));
                 default -> {
                     // administrators and TTHC-control officers do not handle dossiers
                 }

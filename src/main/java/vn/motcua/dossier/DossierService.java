@@ -589,7 +589,12 @@ public class DossierService {
      */
     public boolean mayAct(CurrentUser user, Dossier d, Role role) {
         long unit = role == Role.RECEIVING_OFFICER ? d.receivingAgencyId() : d.handlingAgencyId();
-        return user.unitsFor(role).stream().anyMatch(u -> agencies.sameAgency(u, unit));
+        return worksIn(user, role, unit);
+    }
+
+    /** Whether the user holds the role in the agency the unit belongs to (the same rule for intake, acting and queues). */
+    public boolean worksIn(CurrentUser user, Role role, long unitId) {
+        return user.unitsFor(role).stream().anyMatch(u -> agencies.sameAgency(u, unitId));
     }
 
     /** Whether the user applied for the dossier with their own account. */
@@ -625,10 +630,7 @@ public class DossierService {
      * officer's read of the applicant's personal data is written to the audit log.
      */
     public Dossier open(long id, CurrentUser user, String what) {
-        Dossier d = get(id);
-        if (!maySee(user, d)) {
-            throw new NotFoundException("Không tìm thấy hồ sơ.");
-        }
+        Dossier d = visible(id, user);
         if (!isApplicant(user, d)) {
             audit.record("dossier.personal-data-read", "dossier", id, null, Map.of("what", what));
         }
@@ -712,8 +714,7 @@ public class DossierService {
     /** The receiving officer's own one-stop unit, in force today. */
     private Agency oneStopUnit(Long id, CurrentUser officer) {
         Agency unit = activeOneStop(id).orElseThrow(() -> ValidationException.of("receivingAgencyId", NOT_A_ONE_STOP_UNIT));
-        boolean mine = officer.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(unit.id(), u));
-        if (!mine) {
+        if (!worksIn(officer, Role.RECEIVING_OFFICER, unit.id())) {
             throw ValidationException.of("receivingAgencyId", "Bạn không phải cán bộ tiếp nhận của " + unit.name() + ".");
         }
         return unit;
@@ -812,12 +813,18 @@ public class DossierService {
      * does not exist); refused when someone changed it since.
      */
     private Dossier current(long id, long rowVersion, CurrentUser user) {
+        Dossier d = visible(id, user);
+        if (d.rowVersion() != rowVersion) {
+            throw stale();
+        }
+        return d;
+    }
+
+    /** The dossier, or "not found" (the same answer as for one that does not exist) when the user may not see it. */
+    private Dossier visible(long id, CurrentUser user) {
         Dossier d = get(id);
         if (!maySee(user, d)) {
             throw new NotFoundException("Không tìm thấy hồ sơ.");
-        }
-        if (d.rowVersion() != rowVersion) {
-            throw stale();
         }
         return d;
     }

@@ -121,8 +121,7 @@ public class AccountService {
     public void changePassword(long userId, String current, String next) {
         Account account = get(userId);
         Problems p = new Problems();
-        String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
-        p.require(current != null && hash != null && encoder.matches(current, hash), "current", "Mật khẩu hiện tại không đúng.");
+        p.require(passwordMatches(account, current), "current", "Mật khẩu hiện tại không đúng.");
         passwords.problem(next, account.username()).ifPresent(m -> p.add("password", m));
         p.require(next == null || current == null || !next.equals(current), "password", "Mật khẩu mới phải khác mật khẩu hiện tại.");
         p.throwIfAny();
@@ -155,13 +154,17 @@ public class AccountService {
         if (account.roles().stream().anyMatch(g -> g.role() == Role.ADMIN)) {
             throw ValidationException.of("code", "Tài khoản quản trị bắt buộc dùng xác thực hai bước.");
         }
-        String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
         Problems p = new Problems();
-        p.require(password != null && hash != null && encoder.matches(password, hash), "current", "Mật khẩu hiện tại không đúng.");
+        p.require(passwordMatches(account, password), "current", "Mật khẩu hiện tại không đúng.");
         p.require(acceptSecondFactor(userId, code), "code", "Mã xác thực không đúng hoặc đã dùng.");
         p.throwIfAny();
         store.disableSecondFactor(userId);
         audit.record("account.second-factor-disabled", "account", userId, null, null);
+    }
+
+    private boolean passwordMatches(Account account, String raw) {
+        String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
+        return raw != null && hash != null && encoder.matches(raw, hash);
     }
 
     /** Checks a code of the account's second factor and uses it up (a code is accepted once). */

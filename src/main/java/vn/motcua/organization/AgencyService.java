@@ -103,6 +103,19 @@ public class AgencyService {
         return current;
     }
 
+    /** The agency a unit belongs to and its specialist divisions, today. */
+    @Transactional(readOnly = true)
+    public Set<Long> agencyUnits(long unitId) {
+        long agency = owningAgency(unitId);
+        Set<Long> units = new HashSet<>();
+        for (long u : snapshot(today()).subtree(agency)) {
+            if (owningAgency(u) == agency) {
+                units.add(u);
+            }
+        }
+        return units;
+    }
+
     /** Whether two units are (parts of) the same agency today: the same unit, or divisions of one agency. */
     @Transactional(readOnly = true)
     public boolean sameAgency(long a, long b) {
@@ -113,12 +126,6 @@ public class AgencyService {
     @Transactional(readOnly = true)
     public Set<Long> subtree(long agencyId) {
         return snapshot(today()).subtree(agencyId);
-    }
-
-    /** The unit and every unit above it today. */
-    @Transactional(readOnly = true)
-    public List<Long> ancestorsAndSelf(long agencyId) {
-        return snapshot(today()).ancestorsAndSelf(agencyId);
     }
 
     /** Where the work of a unit went: itself if in force on the date, else its successor chain. */

@@ -10,7 +10,7 @@ public class TooManyAttemptsException extends RuntimeException {
     private final Duration retryAfter;
 
     public TooManyAttemptsException(Duration retryAfter) {
-        super("Có quá nhiều lần thử không đúng. Vui lòng thử lại sau " + wait(retryAfter) + ".");
+        super("Có quá nhiều lần thử không đúng. Vui lòng thử lại sau " + describe(retryAfter) + ".");
         this.retryAfter = retryAfter;
     }
 
@@ -22,7 +22,8 @@ public class TooManyAttemptsException extends RuntimeException {
         return Math.max(1, retryAfter.toSeconds());
     }
 
-    private static String wait(Duration d) {
+    /** A wait in words: "45 giây", "3 phút" (rounded up to the minute). */
+    public static String describe(Duration d) {
         long s = Math.max(1, d.toSeconds());
         return s < 60 ? s + " giây" : ((s + 59) / 60) + " phút";
     }

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.identity.Role;
+import vn.motcua.catalog.VersionStatus;
+import vn.motcua.shared.NotFoundException;
 import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.rules.RuleSetService;
 import vn.motcua.shared.VietnameseText;
@@ -130,10 +134,9 @@ public class PublicCatalogController {
     @GetMapping("/thu-tuc/bieu-mau/{versionId}/{componentId}")
     ResponseEntity<byte[]> form(@PathVariable long versionId, @PathVariable long componentId) {
         // a draft is not public: its forms are for the TTHC-control officers preparing it
-        boolean mayReadDrafts = vn.motcua.identity.CurrentUser.get()
-                .map(u -> u.has(vn.motcua.identity.Role.TTHC_CONTROL) || u.has(vn.motcua.identity.Role.ADMIN)).orElse(false);
-        if (catalog.version(versionId).status() == vn.motcua.catalog.VersionStatus.DRAFT && !mayReadDrafts) {
-            throw new vn.motcua.shared.NotFoundException("Không tìm thấy biểu mẫu.");
+        boolean mayReadDrafts = CurrentUser.get().map(u -> u.has(Role.TTHC_CONTROL) || u.has(Role.ADMIN)).orElse(false);
+        if (catalog.version(versionId).status() == VersionStatus.DRAFT && !mayReadDrafts) {
+            throw new NotFoundException("Không tìm thấy biểu mẫu.");
         }
         FormFile f = catalog.formFile(versionId, componentId);
         return ResponseEntity.ok().header("X-Content-Type-Options", "nosniff")

@@ -292,6 +292,15 @@ public class DossierStore {
                 .params(username, Timestamp.valueOf(from), Timestamp.valueOf(to)).query(Long.class).single();
     }
 
+    /** The id and tracking secret of the dossier with this code, without loading the dossier. */
+    public record TrackingKey(long id, String secret) {
+    }
+
+    public Optional<TrackingKey> trackingKey(String code) {
+        return jdbc.sql("select id, tracking_secret from dossier where code = ?").param(code.trim())
+                .query((rs, n) -> new TrackingKey(rs.getLong(1), rs.getString(2))).optional();
+    }
+
     /** The dossier's tracking secret (kept out of {@link Dossier}, so that it is not in lists, events or the API). */
     public String trackingSecret(long id) {
         return jdbc.sql("select tracking_secret from dossier where id = ?").param(id).query(String.class).optional().orElse(null);

@@ -174,7 +174,7 @@ public class OfficerController {
         CurrentUser user = user();
         List<Agency> active = agencies.activeOn(agencies.today());
         List<Agency> counters = active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
-                .filter(a -> user.unitsFor(Role.RECEIVING_OFFICER).stream().anyMatch(u -> agencies.isWithin(a.id(), u)))
+                .filter(a -> dossiers.worksIn(user, Role.RECEIVING_OFFICER, a.id()))
                 .sorted(VietnameseText.by(Agency::name)).toList();
         model.addAttribute("counters", counters);
         model.addAttribute("chosenCounter", receivingAgencyId);

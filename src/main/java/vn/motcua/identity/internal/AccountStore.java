@@ -25,13 +25,14 @@ public class AccountStore {
         this.jdbc = jdbc;
     }
 
-    public record Credentials(long id, String username, String passwordHash, boolean enabled, String fullName) {
+    public record Credentials(long id, String username, String passwordHash, boolean enabled, String fullName, boolean secondFactor) {
     }
 
     public Optional<Credentials> credentials(String username) {
-        return jdbc.sql("select id, username, password_hash, enabled, full_name from user_account where lower(username) = lower(?)")
+        return jdbc.sql("select id, username, password_hash, enabled, full_name, totp_enabled_at from user_account where lower(username) = lower(?)")
                 .param(username.trim())
-                .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
+                .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                        rs.getTimestamp(6) != null))
                 .optional();
     }
 

@@ -2,6 +2,8 @@ package vn.motcua.identity.internal;
 
 import org.springframework.security.core.AuthenticationException;
 
+import vn.motcua.shared.TooManyAttemptsException;
+
 import java.io.Serial;
 import java.time.Duration;
 
@@ -12,16 +14,11 @@ public class LoginRefusedException extends AuthenticationException {
     private final Duration retryAfter;
 
     public LoginRefusedException(Duration retryAfter) {
-        super("Đăng nhập sai quá nhiều lần; hãy thử lại sau " + minutes(retryAfter) + ".");
+        super("Đăng nhập sai quá nhiều lần; hãy thử lại sau " + TooManyAttemptsException.describe(retryAfter) + ".");
         this.retryAfter = retryAfter;
     }
 
     public Duration retryAfter() {
         return retryAfter;
-    }
-
-    public static String minutes(Duration d) {
-        long s = Math.max(1, d.toSeconds());
-        return s < 60 ? s + " giây" : ((s + 59) / 60) + " phút";
     }
 }

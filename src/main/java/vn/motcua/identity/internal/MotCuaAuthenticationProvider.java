@@ -54,7 +54,7 @@ public class MotCuaAuthenticationProvider extends DaoAuthenticationProvider {
         MotCuaPrincipal principal = (MotCuaPrincipal) result.getPrincipal();
         long userId = principal.user().id();
         boolean form = authentication.getDetails() instanceof LoginDetails d && d.form();
-        if (accounts.secondFactorEnabled(userId)) {
+        if (principal.secondFactor()) {
             String code = authentication.getDetails() instanceof LoginDetails d ? d.otp() : null;
             // a login page code is used up; an API request may repeat the current code while it is valid (±30 s)
             if (!(form ? accounts.acceptSecondFactor(userId, code) : accounts.checkSecondFactor(userId, code))) {

@@ -7,8 +7,11 @@ import vn.motcua.identity.CurrentUser;
 import java.io.Serial;
 import java.util.Collection;
 
-/** The security principal: the user plus the password hash the login is checked against. */
-public record MotCuaPrincipal(CurrentUser user, String password, boolean enabled) implements CurrentUser.Principal {
+/**
+ * The security principal: the user plus the password hash the login is checked against and whether the account
+ * had a second factor when it was loaded for this login.
+ */
+public record MotCuaPrincipal(CurrentUser user, String password, boolean enabled, boolean secondFactor) implements CurrentUser.Principal {
     @Serial
     private static final long serialVersionUID = 1L;
 

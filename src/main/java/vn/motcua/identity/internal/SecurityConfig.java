@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.identity.AccountService;
+import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.web.ApiProblemHandler;
 import vn.motcua.shared.web.PublicApi;
 
@@ -79,7 +80,7 @@ public class SecurityConfig {
         };
         AuthenticationFailureHandler pageFailure = (request, response, e) -> {
             String target = e instanceof LoginRefusedException refused
-                    ? "/dang-nhap?tam-khoa=" + java.net.URLEncoder.encode(LoginRefusedException.minutes(refused.retryAfter()), java.nio.charset.StandardCharsets.UTF_8)
+                    ? "/dang-nhap?tam-khoa=" + java.net.URLEncoder.encode(TooManyAttemptsException.describe(refused.retryAfter()), java.nio.charset.StandardCharsets.UTF_8)
                     : e instanceof SecondFactorException ? "/dang-nhap?loi-ma" : "/dang-nhap?loi";
             response.sendRedirect(request.getContextPath() + target);
         };

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import vn.motcua.shared.AttemptLimiter;
 import vn.motcua.shared.FieldProblem;
+import vn.motcua.shared.TooManyAttemptsException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public class LoginController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             model.addAttribute("problems", List.of(new FieldProblem("username", "Có quá nhiều lần đăng ký từ địa chỉ của bạn. Vui lòng thử lại sau "
-                    + Math.max(1, wait.get().toMinutes()) + " phút.")));
+                    + TooManyAttemptsException.describe(wait.get()) + ".")));
             return "identity/register";
         }
         registrations.failed(request.getRemoteAddr());

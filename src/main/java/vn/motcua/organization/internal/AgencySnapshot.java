@@ -115,18 +115,6 @@ public final class AgencySnapshot {
         return false;
     }
 
-    /** The unit and every unit above it (judged by the last parent of units that have ended). */
-    public List<Long> ancestorsAndSelf(long id) {
-        List<Long> result = new ArrayList<>();
-        Long current = id;
-        while (current != null && !result.contains(current)) {
-            result.add(current);
-            Long parent = parentOf.get(current);
-            current = parent != null ? parent : lastParentOf.get(current);
-        }
-        return result;
-    }
-
     /** Follows the chain of successors until a unit that is in force on the date. */
     public Optional<Agency> successorOnDate(long id) {
         Set<Long> seen = new LinkedHashSet<>();
