@@ -630,4 +630,46 @@ class DossierIntegrationTest {
         mvc.perform(get("/can-bo").param("hang", "FINISHED").with(httpBasic("thanhtra", "MotCua@2026")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("(" + finished + ")")));
     }
+    @Test
+    void anAccountSubmitsAtMostTheDailyNumberOfOnlineDossiers() {
+        clock.set(MONDAY_9);
+        Object target = org.springframework.test.util.AopTestUtils.getTargetObject(dossiers);
+        long today = jdbc.sql("select count(*) from dossier where applicant_username = 'congdan03' and channel = 'ONLINE'"
+                + " and submitted_at >= ? and submitted_at < ?").params(MONDAY_9.toLocalDate().atStartOfDay(), MONDAY_9.toLocalDate().plusDays(1).atStartOfDay())
+                .query(Long.class).single();
+        org.springframework.test.util.ReflectionTestUtils.setField(target, "maxOnlinePerDay", (int) today + 1);
+        try {
+            byte[] pdf = "%PDF-1.4 giấy tờ".getBytes();
+            List<UploadedDocument> files = catalog.current(RECOGNITION).components().stream()
+                    .map(c -> new UploadedDocument(c.id(), "giay-to.pdf", "application/pdf", pdf)).toList();
+            OnlineSubmission s = new OnlineSubmission(RECOGNITION, unit(agencies, "AG.P.LX.BPMC"), applicant(), null, null, files, Map.of());
+            dossiers.submitOnline(s, as("congdan03"));
+            long before = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+            assertThatThrownBy(() -> dossiers.submitOnline(s, as("congdan03"))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("tối đa " + (today + 1) + " hồ sơ một ngày");
+            assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(before);
+            // the next day the account may submit again
+            clock.set(MONDAY_9.plusDays(1));
+            assertThat(dossiers.submitOnline(s, as("congdan03")).status()).isEqualTo(DossierStatus.SUBMITTED);
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(target, "maxOnlinePerDay", 20);
+        }
+    }
+
+    @Test
+    void formsOfADraftAreNotPublic() throws Exception {
+        List<Long[]> drafts = jdbc.sql("select v.id, c.id from procedure_version v join procedure_component c on c.version_id = v.id"
+                        + " where v.status = 'DRAFT' and c.form_file_id is not null")
+                .query((rs, n) -> new Long[]{rs.getLong(1), rs.getLong(2)}).list();
+        assertThat(drafts).as("the demo catalog has a draft with a form").isNotEmpty();
+        String path = "/thu-tuc/bieu-mau/" + drafts.get(0)[0] + "/" + drafts.get(0)[1];
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+        mvc.perform(get(path).with(httpBasic("congdan", PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(get(path).with(httpBasic("kiemsoat", PASSWORD))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"));
+        Long[] published = jdbc.sql("select v.id, c.id from procedure_version v join procedure_component c on c.version_id = v.id"
+                        + " where v.status = 'PUBLISHED' and c.form_file_id is not null")
+                .query((rs, n) -> new Long[]{rs.getLong(1), rs.getLong(2)}).list().get(0);
+        mvc.perform(get("/thu-tuc/bieu-mau/" + published[0] + "/" + published[1])).andExpect(status().isOk());
+    }
 }

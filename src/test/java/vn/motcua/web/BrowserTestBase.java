@@ -110,7 +110,14 @@ abstract class BrowserTestBase {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
             Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth;");
             Number width = (Number) js.executeScript("return document.documentElement.clientWidth;");
-            org.assertj.core.api.Assertions.assertThat(scroll.intValue()).as(page + " fits a 320-px screen").isLessThanOrEqualTo(width.intValue());
+            if (scroll.intValue() > width.intValue()) {
+                // name the widest elements that stick out, for the person reading the failure
+                Object wide = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                        + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                        + " if (r.right > w + 1 && !(e.parentElement && e.parentElement.closest('.scroll')) && out.length < 5) { out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                        + "return out.join(', ');");
+                org.assertj.core.api.Assertions.fail(page + " does not fit a 320-px screen (" + scroll + " > " + width + "): " + wide);
+            }
         } finally {
             driver.manage().window().setSize(size);
         }
