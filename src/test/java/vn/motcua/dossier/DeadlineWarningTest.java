@@ -35,6 +35,15 @@ class DeadlineWarningTest {
     @Autowired AccountService accounts;
     @Autowired MutableClock clock;
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    /** Only the tests move the deadline job: a library that switched scheduling on would let it change dossiers under other tests. */
+    @Test
+    void scheduledJobsAreOffInTheTests() {
+        org.assertj.core.api.Assertions.assertThat(context.containsBean(
+                org.springframework.scheduling.config.TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)).isFalse();
+    }
+
     @AfterEach
     void realTimeAgain() {
         clock.reset();
