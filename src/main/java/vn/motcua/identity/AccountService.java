@@ -7,6 +7,8 @@ import vn.motcua.audit.AuditLog;
 import vn.motcua.identity.domain.PasswordPolicy;
 import vn.motcua.identity.domain.Totp;
 import vn.motcua.identity.internal.AccountStore;
+import vn.motcua.identity.internal.LoginThrottle;
+import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.ValidationException;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.shared.NotFoundException;
@@ -29,9 +31,11 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final AgencyService agencies;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
     private final PasswordPolicy passwords = PasswordPolicy.standard();
 
-    public AccountService(AccountStore store, PasswordEncoder encoder, AgencyService agencies, AuditLog audit) {
+    public AccountService(AccountStore store, PasswordEncoder encoder, AgencyService agencies, AuditLog audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.audit = audit;
         this.store = store;
         this.encoder = encoder;
@@ -162,9 +166,22 @@ public class AccountService {
         audit.record("account.second-factor-disabled", "account", userId, null, null);
     }
 
+    /**
+     * Whether the account's current password is the one typed; wrong ones count against the account and the address
+     * like failed logins, so that a stolen session cannot be used to guess the password.
+     */
     private boolean passwordMatches(Account account, String raw) {
+        String address = AuditLog.currentAddress();
+        throttle.blockedFor(account.username(), address).ifPresent(wait -> {
+            throw ValidationException.of("current", "Đã nhập sai mật khẩu quá nhiều lần; hãy thử lại sau "
+                    + TooManyAttemptsException.describe(wait) + ".");
+        });
         String hash = store.credentials(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
-        return raw != null && hash != null && encoder.matches(raw, hash);
+        boolean matches = raw != null && hash != null && encoder.matches(raw, hash);
+        if (!matches) {
+            throttle.failed(account.username(), address);
+        }
+        return matches;
     }
 
     /** Checks a code of the account's second factor and uses it up (a code is accepted once). */

@@ -215,6 +215,23 @@ class SecurityIntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Referrer-Policy", "same-origin"));
     }
 
+    @Test
+    void wrongCurrentPasswordsOnTheSecurityPageAreThrottledLikeLogins() {
+        Account a = accounts.register(new NewAccount("doi.mat.khau", "Sen-Vang-Nam-2026", "Người Đổi Mật Khẩu", AccountType.CITIZEN, null, null, null, null, null));
+        try {
+            for (int i = 0; i < 6; i++) {
+                assertThatThrownBy(() -> accounts.changePassword(a.id(), "doan-sai-mat-khau", "Hoa-Sen-Moi-2027"))
+                        .isInstanceOf(ValidationException.class).hasMessageContaining("Mật khẩu hiện tại không đúng");
+            }
+            // now even the right password waits
+            assertThatThrownBy(() -> accounts.changePassword(a.id(), "Sen-Vang-Nam-2026", "Hoa-Sen-Moi-2027"))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("quá nhiều lần");
+        } finally {
+            throttle.clear();
+        }
+        accounts.changePassword(a.id(), "Sen-Vang-Nam-2026", "Hoa-Sen-Moi-2027");
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginFrom(String user, String password, String address) {
         return post("/dang-nhap").with(csrf()).param("username", user).param("password", password).with(r -> {
             r.setRemoteAddr(address);
