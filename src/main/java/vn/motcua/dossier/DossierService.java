@@ -17,7 +17,7 @@ import vn.motcua.dossier.domain.Change;
 import vn.motcua.dossier.domain.Completeness;
 import vn.motcua.dossier.domain.DossierAggregate;
 import vn.motcua.dossier.domain.DossierRules;
-import vn.motcua.dossier.domain.FileCheck;
+import vn.motcua.documents.FileCheck;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.FormRenderer;
 import vn.motcua.identity.Account;

@@ -26,7 +26,7 @@ import vn.motcua.dossier.OnlineSubmission;
 import vn.motcua.dossier.SupplementRequest;
 import vn.motcua.dossier.SupplementStatus;
 import vn.motcua.dossier.UploadedDocument;
-import vn.motcua.dossier.domain.FileCheck;
+import vn.motcua.documents.FileCheck;
 import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;

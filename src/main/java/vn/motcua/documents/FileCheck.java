@@ -1,4 +1,4 @@
-package vn.motcua.dossier.domain;
+package vn.motcua.documents;
 
 import vn.motcua.shared.Problems;
 

@@ -1,0 +1,51 @@
+package vn.motcua.documents.internal;
+
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import vn.motcua.documents.SigningKeys;
+
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * A private key held by this application (demo authority or keystore): signs with SHA-256 and RSA into a detached
+ * CMS signature carrying the signing-certificate-v2 attribute that PAdES baseline signatures require.
+ */
+record LocalKey(PrivateKey privateKey, List<X509Certificate> chain) implements SigningKeys.Key {
+
+    @Override
+    public byte[] signCms(byte[] content) {
+        try {
+            X509Certificate cert = chain.get(0);
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(privateKey);
+            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+            SigningCertificateV2 signingCertificate = new SigningCertificateV2(
+                    new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash));
+            AttributeTable signed = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificate)));
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signed))
+                    .build(signer, cert));
+            generator.addCertificates(new JcaCertStore(chain));
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        } catch (Exception e) {
+            throw new IllegalStateException("Không ký được tài liệu: " + e.getMessage(), e);
+        }
+    }
+}
