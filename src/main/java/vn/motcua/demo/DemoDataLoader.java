@@ -80,9 +80,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Map<String, Long> ids = new HashMap<>();
     private final TransactionTemplate tx;
     private final DemoHistory history;
+    private final DemoDocumentTypes documentTypes;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
-                          TransactionTemplate tx, DemoHistory history) {
+                          TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes) {
+        this.documentTypes = documentTypes;
         this.agencies = agencies;
         this.accounts = accounts;
         this.admin = admin;
@@ -108,6 +110,7 @@ public class DemoDataLoader implements ApplicationRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            documentTypes.load();
         });
         history.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,

@@ -386,8 +386,19 @@ class DemoHistory {
         }
         Map<Long, String> d = defects;
         created++;
+        // documents the applicant already gave the state are reused, not asked again; the rest are scanned at the
+        // counter (a few dossiers of the early months were not digitised, as happens)
+        Map<Long, Long> reuse = new HashMap<>();
+        at(t, () -> dossiers.reusable(v, a.idNumber())).forEach((component, offered) -> reuse.put(component, offered.get(0).id()));
+        boolean scanned = created % 9 != 0 || t.isAfter(now.minusDays(45));
+        List<UploadedDocument> scans = !scanned ? List.of() : v.components().stream()
+                .filter(c -> !c.showOnly() && !reuse.containsKey(c.id()) && !(decision == IntakeDecision.REQUEST_SUPPLEMENT && c.position() == 1))
+                .map(c -> new UploadedDocument(c.id(), "ban-chup-" + c.position() + ".pdf", "application/pdf",
+                        DemoFiles.pdf("Ban chup " + code + " - thanh phan " + c.position() + " - " + a.idNumber())))
+                .toList();
         return at(t, () -> dossiers.receive(new IntakeRequest(code, ids.get(counter), channel, a, commune, null, 1,
-                channel == Channel.POST ? Delivery.POST : Delivery.COUNTER, present, d, decision, null), user(COUNTER_OFFICER.get(counter))));
+                channel == Channel.POST ? Delivery.POST : Delivery.COUNTER, present, d, decision, null, scans, reuse, Map.of()),
+                user(COUNTER_OFFICER.get(counter))));
     }
 
     private Dossier online(LocalDateTime t, String code, String counter, String username, Applicant a, Long commune) {
@@ -412,9 +423,19 @@ class DemoHistory {
         boolean leader = outcome != null;
         String result = outcome == null ? null : (outcome == Outcome.GRANTED ? "Số " : "Văn bản trả lời số ") + (100 + d.id()) + "/" + t.getYear()
                 + (outcome == Outcome.GRANTED ? " — " + d.procedureName() : " — không giải quyết, nêu rõ lý do");
-        return at(t, () -> dossiers.forward(d.id(), d.rowVersion(), leader ? "Đồng ý" : "Hồ sơ đủ điều kiện, đề nghị phê duyệt", outcome, result,
+        Dossier x = d;
+        if (!leader && d.procedureCode().equals(CERTIFIED_COPY)) {
+            // the officer compares the original and certifies the electronic copy from its scan
+            x = d.files().stream().filter(f -> f.kind() == vn.motcua.dossier.DossierFile.Kind.SCAN).findFirst()
+                    .map(f -> at(t.minusMinutes(2), () -> dossiers.certifyCopy(d.id(), d.rowVersion(), f.id(), null,
+                            "Bằng tốt nghiệp trung học phổ thông", true, user(h[0])))).orElse(d);
+        }
+        Dossier y = x;
+        return at(t, () -> dossiers.forward(y.id(), y.rowVersion(), leader ? "Đồng ý" : "Hồ sơ đủ điều kiện, đề nghị phê duyệt", outcome, result,
                 user(h[leader ? 1 : 0])));
     }
+
+    private static final String CERTIFIED_COPY = "2.000815";
 
     private Dossier giveBack(Dossier d, LocalDateTime t) {
         return at(t, () -> dossiers.returnResult(d.id(), d.rowVersion(), d.resultPlace(), null, user(COUNTER_OFFICER.get(codes.get(d.receivingAgencyId())))));

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.documents.internal.DocumentStore;
+import vn.motcua.documents.internal.Pdfs;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
 
@@ -68,6 +69,37 @@ public class ApplicantStore {
         audit.record("stored-document.kept", "stored-document", id, null,
                 Map.of("type", String.valueOf(kept.typeCode()), "source", kept.source().name(), "dossier", String.valueOf(kept.sourceDossierCode())));
         return kept;
+    }
+
+    /** A file already in the file store, part of one document. */
+    public record Part(String filename, String contentType, String storageKey) {
+    }
+
+    /**
+     * Keeps one document made of the given files: one file as it is; several (pages scanned one by one, a PDF and
+     * images) joined into one PDF in their order.
+     */
+    @Transactional
+    public StoredDocument keepParts(String ownerKey, String typeCode, String title, DocumentDetails details, List<Part> parts, DocumentSource source,
+                                    String dossierCode, String actor) {
+        String key;
+        String filename;
+        String contentType;
+        long size;
+        if (parts.size() == 1) {
+            Part only = parts.get(0);
+            key = only.storageKey();
+            filename = only.filename();
+            contentType = only.contentType();
+            size = files.get(key).length;
+        } else {
+            byte[] merged = Pdfs.join(parts.stream().map(x -> files.get(x.storageKey())).toList(), parts.stream().map(Part::contentType).toList());
+            key = files.put(merged);
+            filename = FileCheck.cleanName(title.length() > 80 ? title.substring(0, 80) : title) + ".pdf";
+            contentType = "application/pdf";
+            size = merged.length;
+        }
+        return keep(new NewStoredDocument(ownerKey, typeCode, title, details, filename, contentType, size, key, source, dossierCode, null, actor));
     }
 
     /** Everything the owner has in the store, newest first. */

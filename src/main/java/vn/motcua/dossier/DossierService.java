@@ -17,7 +17,17 @@ import vn.motcua.dossier.domain.Change;
 import vn.motcua.dossier.domain.Completeness;
 import vn.motcua.dossier.domain.DossierAggregate;
 import vn.motcua.dossier.domain.DossierRules;
+import vn.motcua.documents.ApplicantStore;
+import vn.motcua.documents.DocumentDetails;
+import vn.motcua.documents.DocumentSource;
+import vn.motcua.documents.DocumentTypes;
 import vn.motcua.documents.FileCheck;
+import vn.motcua.documents.FileStorage;
+import vn.motcua.documents.NewStoredDocument;
+import vn.motcua.documents.SignedFile;
+import vn.motcua.documents.Signer;
+import vn.motcua.documents.SigningService;
+import vn.motcua.documents.StoredDocument;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.FormRenderer;
 import vn.motcua.identity.Account;
@@ -70,14 +80,23 @@ public class DossierService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final AuditLog audit;
+    private final FileStorage files;
+    private final ApplicantStore applicantStore;
+    private final DocumentTypes documentTypes;
+    private final SigningService signing;
     /** Online dossiers one account may submit a day (abuse limit; a business with many dossiers asks the one-stop unit). */
     @org.springframework.beans.factory.annotation.Value("${motcua.dossier.max-online-per-day:20}")
     private int maxOnlinePerDay = 20;
 
     public DossierService(DossierStore store, CatalogService catalog, AgencyService agencies, WorkingCalendarService calendars,
                           RuleSetService ruleSets, AccountService accounts, FormRenderer forms, ApplicationEventPublisher events,
-                          TransactionTemplate tx, AuditLog audit) {
+                          TransactionTemplate tx, AuditLog audit, FileStorage files, ApplicantStore applicantStore, DocumentTypes documentTypes,
+                          SigningService signing) {
         this.audit = audit;
+        this.files = files;
+        this.applicantStore = applicantStore;
+        this.documentTypes = documentTypes;
+        this.signing = signing;
         this.tx = tx;
         this.store = store;
         this.catalog = catalog;
@@ -112,7 +131,12 @@ public class DossierService {
         Delivery place = r.resultPlace() == null ? Delivery.COUNTER : r.resultPlace();
         p.require(place != Delivery.POST || v.byPost(), "resultPlace", "Thủ tục này không trả kết quả qua bưu chính công ích.");
         Agency handling = route(v, counter, r.handlingAgencyId(), r.applicantCommuneId(), p);
-        Set<Long> present = r.presentComponentIds() == null ? Set.of() : r.presentComponentIds();
+        Set<Long> present = new HashSet<>(r.presentComponentIds() == null ? Set.of() : r.presentComponentIds());
+        List<UploadedDocument> scans = checkedFiles(v, r.scans(), p);
+        Map<Long, StoredDocument> reused = claimReuse(v, ApplicantStore.ownerKey(r.applicant().idNumber()), r.reuse(), p);
+        Map<Long, DocumentDetails> details = checkedDetails(v, r.details(), p);
+        scans.forEach(f -> present.add(f.componentId()));
+        present.addAll(reused.keySet());
         Completeness.onlyPublished(v.components(), present, p);
         List<SupplementRequest.Item> items = Completeness.supplementItems(v.components(), present, r.defects(), p);
         checkDecision(r.decision(), items, r.reason(), p);
@@ -123,7 +147,10 @@ public class DossierService {
         for (Component c : v.components()) {
             store.insertDocument(d.id(), c.id(), c.name(), c.originals(), c.copies(), present.contains(c.id()));
         }
-        return decide(d, r.decision(), items, r.reason(), officer, now);
+        details.forEach((component, x) -> store.setDetails(d.id(), component, x));
+        attach(d.id(), scans, null, DossierFile.Kind.SCAN, officer.username(), now);
+        reuse(d.id(), reused, officer.username(), now);
+        return decide(get(d.id()), r.decision(), items, r.reason(), officer, now);
     }
 
     /** A dossier submitted online by a citizen or business, waiting for the one-stop unit's check. */
@@ -148,7 +175,8 @@ public class DossierService {
         Agency handling = route(v, counter, null, s.applicantCommuneId(), p);
         Map<Long, String> eforms = s.eforms() == null ? Map.of() : s.eforms();
         List<UploadedDocument> files = checkedFiles(v, s.files(), p);
-        Set<Long> given = new HashSet<>();
+        Map<Long, StoredDocument> reused = s.reuse().isEmpty() ? Map.of() : claimReuse(v, ownStore(applicant, s.applicant(), p), s.reuse(), p);
+        Set<Long> given = new HashSet<>(reused.keySet());
         files.forEach(f -> given.add(f.componentId()));
         eforms.forEach((component, text) -> {
             if (text != null && !text.isBlank()) {
@@ -169,14 +197,14 @@ public class DossierService {
         for (Component c : v.components()) {
             store.insertDocument(d.id(), c.id(), c.name(), c.originals(), c.copies(), given.contains(c.id()));
         }
-        for (UploadedDocument f : files) {
-            store.insertFile(d.id(), f.componentId(), null, f.filename(), f.contentType(), f.content(), now, applicant.username());
-        }
+        attach(d.id(), files, null, DossierFile.Kind.APPLICANT, applicant.username(), now);
+        reuse(d.id(), reused, applicant.username(), now);
         for (Component c : v.components()) {
             String text = eforms.get(c.id());
             if (text != null && !text.isBlank()) {
                 byte[] pdf = forms.eform(d, c.name(), text.trim(), now);
-                store.insertFile(d.id(), c.id(), null, "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf, now, applicant.username());
+                attach(d.id(), List.of(new UploadedDocument(c.id(), "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf)), null,
+                        DossierFile.Kind.EFORM, applicant.username(), now);
             }
         }
         return get(d.id());
@@ -218,7 +246,9 @@ public class DossierService {
                 LegalRuleSet rules = ruleSets.inForceOn(now.toLocalDate());
                 int book = (int) store.next("book:" + d.receivingAgencyId() + ":" + now.getYear());
                 String volume = "01/" + now.getYear();
-                yield apply(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
+                Dossier received = apply(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
+                keepInApplicantStore(received, officer.username());
+                yield received;
             }
             case REQUEST_SUPPLEMENT -> {
                 int seq = store.nextSupplementSeq(d.id());
@@ -261,10 +291,7 @@ public class DossierService {
         p.require(note == null || note.length() <= 2000, "note", "Ghi chú dài quá 2000 ký tự.");
         p.throwIfAny();
         LocalDateTime now = calendars.now();
-        for (UploadedDocument f : checked) {
-            store.insertFile(d.id(), f.componentId(), open.id(), f.filename(), f.contentType(), f.content(), now, applicant.username());
-        }
-        store.markPresent(d.id(), given);
+        attach(d.id(), checked, open.id(), DossierFile.Kind.APPLICANT, applicant.username(), now);
         return supplementArrived(d, open, applicant.username(), note, now);
     }
 
@@ -370,6 +397,38 @@ public class DossierService {
      */
     @Transactional
     public Dossier forward(long id, long rowVersion, String note, Outcome outcome, String resultText, CurrentUser user) {
+        return forward(id, rowVersion, note, outcome, resultText, null, user);
+    }
+
+    /**
+     * Completes the current step. When this registers the result (the approval before the return), the result
+     * document — the PDF the leader uploads, or else one made from the template {@code shared/result} — is signed
+     * by the approving person and sealed by the handling agency, registered under a result code and kept in the
+     * applicant's data store; if signing fails, nothing is saved.
+     */
+    @Transactional
+    public Dossier forward(long id, long rowVersion, String note, Outcome outcome, String resultText, UploadedDocument resultFile, CurrentUser user) {
+        Dossier before = current(id, rowVersion, user);
+        byte[] uploaded = null;
+        if (resultFile != null && resultFile.content() != null && resultFile.content().length > 0) {
+            Problems p = new Problems();
+            String type = FileCheck.check(resultFile.filename(), resultFile.content(), p);
+            p.require(type == null || type.equals("application/pdf"), "resultFile", "Văn bản kết quả tải lên phải là tệp PDF.");
+            p.throwIfAny();
+            uploaded = resultFile.content();
+        }
+        Dossier after = forwardStep(id, rowVersion, note, outcome, resultText, user);
+        if (before.outcome() == null && after.outcome() != null) {
+            signResult(after, uploaded, user);
+            return get(id);
+        }
+        if (uploaded != null) {
+            throw ValidationException.of("resultFile", "Chỉ tải văn bản kết quả lên ở bước phê duyệt kết quả.");
+        }
+        return after;
+    }
+
+    private Dossier forwardStep(long id, long rowVersion, String note, Outcome outcome, String resultText, CurrentUser user) {
         Dossier d = atCurrentStep(id, rowVersion, DossierAction.FORWARD, user);
         LocalDateTime now = calendars.now();
         return apply(d, user.username(), a -> a.completeStep(now, calendars.calendar(), steps(d), outcome, resultText, note));
@@ -643,7 +702,247 @@ public class DossierService {
 
     /** A file of the dossier with its content (check first that the user may see the dossier). */
     public DossierFile.Content fileContent(Dossier d, long fileId) {
-        return store.fileContent(d.id(), fileId).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp."));
+        DossierStore.FileBytes f = store.fileBytes(d.id(), fileId).orElseThrow(() -> new NotFoundException("Không tìm thấy tệp."));
+        return new DossierFile.Content(f.filename(), f.contentType(), f.storageKey() != null ? files.get(f.storageKey()) : f.legacyContent());
+    }
+
+    /** The signed electronic result of the dossier, if it has one (the last signed, when a result was signed again). */
+    public Optional<DossierFile> result(Dossier d) {
+        return d.files().stream().filter(f -> f.kind() == DossierFile.Kind.RESULT).reduce((a, b) -> b);
+    }
+
+    /**
+     * Documents of the applicant's data store offered for the components of a procedure: component id → the
+     * applicant's valid documents of the component's type. Empty without a personal ID number or enterprise code.
+     */
+    public Map<Long, List<StoredDocument>> reusable(ProcedureVersion v, String applicantIdNumber) {
+        Map<String, List<StoredDocument>> byName = applicantStore.offers(ApplicantStore.ownerKey(applicantIdNumber), v.code(),
+                v.components().stream().map(Component::name).toList());
+        Map<Long, List<StoredDocument>> offers = new LinkedHashMap<>();
+        v.components().forEach(c -> {
+            if (byName.containsKey(c.name())) {
+                offers.put(c.id(), byName.get(c.name()));
+            }
+        });
+        return offers;
+    }
+
+    // ------------------------------------------------------------------ digitisation, results, certified copies
+
+    /**
+     * The receiving officer digitises a component of a dossier already entered (scans brought later, a supplement
+     * brought to the counter, a dossier received by post): the files are attached and the component is digitised.
+     */
+    @Transactional
+    public Dossier attachScans(long id, long rowVersion, long componentId, List<UploadedDocument> scans, DocumentDetails details, CurrentUser officer) {
+        Dossier d = current(id, rowVersion, officer);
+        requireRole(officer, d, Role.RECEIVING_OFFICER);
+        if (!d.open()) {
+            throw new ConflictException("Hồ sơ đã kết thúc; không số hóa thêm.");
+        }
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        Problems p = new Problems();
+        p.require(d.documents().stream().anyMatch(x -> x.componentId() == componentId), "componentId", "Thành phần không thuộc hồ sơ này.");
+        p.throwIfAny();
+        List<UploadedDocument> checked = checkedFiles(v, scans == null ? List.of() : scans.stream()
+                .map(f -> new UploadedDocument(componentId, f.filename(), f.contentType(), f.content())).toList(), p);
+        p.require(!checked.isEmpty() || !p.isEmpty(), "documents", "Chưa chọn tệp bản chụp (PDF, JPEG hoặc PNG).");
+        Map<Long, DocumentDetails> checkedDetails = checkedDetails(v, details == null ? Map.of() : Map.of(componentId, details), p);
+        p.throwIfAny();
+        LocalDateTime now = calendars.now();
+        attach(d.id(), checked, null, DossierFile.Kind.SCAN, officer.username(), now);
+        checkedDetails.forEach((component, x) -> store.setDetails(d.id(), component, x));
+        if (!store.touch(d.id(), d.rowVersion())) {
+            throw stale();
+        }
+        audit.record("dossier.digitised", "dossier", d.id(), null, Map.of("component", componentId, "files", checked.size()));
+        return get(d.id());
+    }
+
+    /**
+     * An electronic certified copy from the original (for procedures of that kind): the person certifying has
+     * compared the original; the scan, with the certifying statement, is signed and sealed, kept in the applicant's
+     * data store and attached to the dossier.
+     */
+    @Transactional
+    public Dossier certifyCopy(long id, long rowVersion, Long sourceFileId, UploadedDocument upload, String title, boolean compared,
+                               CurrentUser user) {
+        Dossier d = current(id, rowVersion, user);
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        if (!documentTypes.certifiedCopy(d.procedureCode())) {
+            throw new ConflictException("Thủ tục " + d.procedureCode() + " không phải thủ tục chứng thực bản sao từ bản chính.");
+        }
+        if (d.status() != DossierStatus.PROCESSING || !(mayAct(user, d, Role.PROCESSING_OFFICER) || mayAct(user, d, Role.LEADER))) {
+            throw new ConflictException("Chỉ người thực hiện chứng thực của cơ quan giải quyết chứng thực khi hồ sơ đang được giải quyết.");
+        }
+        Problems p = new Problems();
+        p.require(compared, "compared", "Người thực hiện chứng thực phải đối chiếu bản chính trước khi chứng thực bản sao.");
+        p.requireText(title, "title", "Tên giấy tờ được chứng thực");
+        p.require(title == null || title.trim().length() <= 300, "title", "Tên giấy tờ dài quá 300 ký tự.");
+        byte[] scan = null;
+        if (upload != null && upload.content() != null && upload.content().length > 0) {
+            List<UploadedDocument> checked = checkedFiles(v, List.of(new UploadedDocument(d.documents().get(0).componentId(), upload.filename(),
+                    upload.contentType(), upload.content())), p);
+            scan = checked.isEmpty() ? null : checked.get(0).content();
+        } else if (sourceFileId != null) {
+            DossierFile f = d.files().stream().filter(x -> x.id() == sourceFileId && !x.kind().signed()).findFirst().orElse(null);
+            p.require(f != null, "sourceFileId", "Tệp đã chọn không thuộc hồ sơ này.");
+            scan = f == null ? null : fileContent(d, f.id()).content();
+        } else {
+            p.add("sourceFileId", "Chọn bản chụp bản chính trong hồ sơ hoặc tải lên bản chụp.");
+        }
+        p.throwIfAny();
+        LocalDateTime now = calendars.now();
+        Agency agency = agencies.get(d.handlingAgencyId());
+        String number = String.valueOf(store.next("certified-copy:" + agency.id() + ":" + now.getYear()));
+        String code = signing.newResultCode();
+        String filename = "ban-sao-chung-thuc-" + code + ".pdf";
+        SignedFile signed = signing.certifyCopy(scan, number, new SigningService.ToSign(code, "CERTIFIED_COPY", d.code(), title.trim(), filename,
+                signer(user, agency), ApplicantStore.ownerKey(d.applicant().idNumber()), documentTypes.resultType(d.procedureCode()).orElse(null),
+                new DocumentDetails(number, agency.name(), now.toLocalDate(), null), user.username()));
+        store.insertFile(d.id(), null, null, filename, "application/pdf", signed.sizeBytes(), signed.storageKey(), DossierFile.Kind.CERTIFIED_COPY,
+                signed.storedDocumentId(), code, now, user.username());
+        if (!store.touch(d.id(), d.rowVersion())) {
+            throw stale();
+        }
+        audit.record("dossier.certified-copy", "dossier", d.id(), null, Map.of("resultCode", code, "title", title.trim(), "number", number));
+        return get(d.id());
+    }
+
+    private void signResult(Dossier d, byte[] uploaded, CurrentUser user) {
+        LocalDateTime now = calendars.now();
+        ProcedureVersion v = catalog.version(d.procedureVersionId());
+        Agency agency = agencies.get(d.handlingAgencyId());
+        Agency parent = agency.parentId() == null ? null : agencies.get(agency.parentId());
+        String code = signing.newResultCode();
+        boolean granted = d.outcome() == Outcome.GRANTED;
+        String title = granted ? "Kết quả giải quyết thủ tục hành chính" : "Văn bản trả lời không giải quyết hồ sơ";
+        String resultType = v.resultType();
+        byte[] pdf = uploaded != null ? uploaded
+                : forms.result(d, title, resultType, agency.name(), parent == null ? null : parent.name(), code, signing.verificationUrl(code),
+                signing.demo(), now);
+        String filename = "ket-qua-" + d.code() + ".pdf";
+        String storedTitle = granted && resultType != null && !resultType.isBlank() ? resultType : title + " (" + d.procedureName() + ")";
+        SignedFile signed = signing.sign(pdf, new SigningService.ToSign(code, "RESULT", d.code(), storedTitle.length() > 1000
+                ? storedTitle.substring(0, 1000) : storedTitle, filename, signer(user, agency), ApplicantStore.ownerKey(d.applicant().idNumber()),
+                granted ? documentTypes.resultType(d.procedureCode()).orElse(null) : null,
+                new DocumentDetails(d.resultText().length() > 100 ? d.resultText().substring(0, 100) : d.resultText(), agency.name(),
+                        now.toLocalDate(), null), user.username()));
+        store.insertFile(d.id(), null, null, filename, "application/pdf", signed.sizeBytes(), signed.storageKey(), DossierFile.Kind.RESULT,
+                signed.storedDocumentId(), code, now, user.username());
+    }
+
+    private Signer signer(CurrentUser user, Agency agency) {
+        String title = user.has(Role.LEADER) ? "Lãnh đạo" : user.has(Role.PROCESSING_OFFICER) ? "Chuyên viên" : null;
+        return new Signer(user.username(), user.fullName(), title, agency.id(), agency.code(), agency.name());
+    }
+
+    /** Stores the files (in the file store) and attaches them to the dossier; their components are digitised. */
+    private void attach(long dossierId, List<UploadedDocument> uploaded, Long supplementId, DossierFile.Kind kind, String by, LocalDateTime now) {
+        Set<Long> components = new HashSet<>();
+        for (UploadedDocument f : uploaded) {
+            String key = files.put(f.content());
+            store.insertFile(dossierId, f.componentId(), supplementId, f.filename(), f.contentType(), f.content().length, key, kind, null, null, now, by);
+            components.add(f.componentId());
+        }
+        store.markDigitised(dossierId, components);
+    }
+
+    /** Attaches reused documents of the data store (their files are already in the file store). */
+    private void reuse(long dossierId, Map<Long, StoredDocument> reused, String by, LocalDateTime now) {
+        reused.forEach((component, doc) -> {
+            store.insertFile(dossierId, component, null, doc.filename(), doc.contentType(), doc.sizeBytes(), doc.sha256(), DossierFile.Kind.REUSED,
+                    doc.id(), null, now, by);
+            store.markReused(dossierId, component, doc.id());
+        });
+    }
+
+    /** The documents of the applicant's own data store may be reused online only for a dossier of the account holder. */
+    private String ownStore(CurrentUser user, Applicant a, Problems p) {
+        Account account = accounts.get(user.id());
+        String owner = ApplicantStore.ownerKey(a == null ? null : a.idNumber());
+        boolean own = owner != null && (owner.equals(account.idNumber()) || owner.equals(account.taxCode()));
+        p.require(own, "reuse", "Chỉ dùng lại được giấy tờ trong kho dữ liệu của chính bạn, cho hồ sơ đứng tên bạn (số định danh của tài khoản).");
+        return own ? owner : null;
+    }
+
+    private Map<Long, StoredDocument> claimReuse(ProcedureVersion v, String owner, Map<Long, Long> reuse, Problems p) {
+        Map<Long, StoredDocument> claimed = new LinkedHashMap<>();
+        for (Map.Entry<Long, Long> e : reuse.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            Component c = v.components().stream().filter(x -> e.getKey() != null && x.id() == e.getKey()).findFirst().orElse(null);
+            if (c == null) {
+                p.add("reuse", "Giấy tờ dùng lại không gắn với thành phần hồ sơ đã công bố của thủ tục.");
+                continue;
+            }
+            if (owner == null) {
+                p.add("reuse", "Cần số định danh cá nhân (mã số doanh nghiệp) của người nộp để dùng lại giấy tờ trong kho dữ liệu.");
+                break;
+            }
+            try {
+                claimed.put(c.id(), applicantStore.claim(owner, e.getValue(), v.code(), c.name()));
+            } catch (ValidationException x) {
+                x.problems().forEach(fp -> p.add(fp.field(), fp.message()));
+            }
+        }
+        return claimed;
+    }
+
+    private static Map<Long, DocumentDetails> checkedDetails(ProcedureVersion v, Map<Long, DocumentDetails> details, Problems p) {
+        Map<Long, DocumentDetails> result = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(vn.motcua.shared.ApplicationClock.VIETNAM);
+        details.forEach((component, x) -> {
+            if (x == null || (isBlank(x.number()) && isBlank(x.issuer()) && x.issuedOn() == null && x.expiresOn() == null)) {
+                return;
+            }
+            if (v.components().stream().noneMatch(c -> c.id() == component)) {
+                p.add("details", "Thông tin giấy tờ không gắn với thành phần hồ sơ đã công bố.");
+                return;
+            }
+            p.require(x.number() == null || x.number().trim().length() <= 100, "details", "Số giấy tờ dài quá 100 ký tự.");
+            p.require(x.issuer() == null || x.issuer().trim().length() <= 300, "details", "Cơ quan cấp dài quá 300 ký tự.");
+            p.require(x.issuedOn() == null || !x.issuedOn().isAfter(today.plusDays(1)), "details", "Ngày cấp không được sau ngày hôm nay.");
+            p.require(x.issuedOn() == null || x.expiresOn() == null || !x.expiresOn().isBefore(x.issuedOn()), "details",
+                    "Ngày hết hạn phải sau ngày cấp.");
+            result.put(component, new DocumentDetails(isBlank(x.number()) ? null : x.number().trim(), isBlank(x.issuer()) ? null : x.issuer().trim(),
+                    x.issuedOn(), x.expiresOn()));
+        });
+        return result;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * When a dossier is received, every digitised component that did not come from the data store is kept there as
+     * a typed document of the applicant (several files of one component become one PDF), so that a later dossier
+     * reuses it. Needs the applicant's personal ID number or enterprise code.
+     */
+    private void keepInApplicantStore(Dossier d, String actor) {
+        String owner = ApplicantStore.ownerKey(d.applicant().idNumber());
+        if (owner == null) {
+            return;
+        }
+        Map<Long, DocumentDetails> details = store.details(d.id());
+        for (DossierDocument doc : d.documents()) {
+            if (doc.reused() || !doc.digitised()) {
+                continue;
+            }
+            List<DossierFile> own = d.filesOf(doc.componentId()).stream()
+                    .filter(f -> f.kind() == DossierFile.Kind.SCAN || f.kind() == DossierFile.Kind.APPLICANT || f.kind() == DossierFile.Kind.EFORM)
+                    .toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            List<ApplicantStore.Part> parts = own.stream().map(f -> new ApplicantStore.Part(f.filename(), f.contentType(), f.sha256())).toList();
+            boolean online = own.stream().noneMatch(f -> f.kind() == DossierFile.Kind.SCAN);
+            applicantStore.keepParts(owner, documentTypes.typeOf(d.procedureCode(), doc.componentName()).orElse(null), doc.componentName(),
+                    details.getOrDefault(doc.componentId(), DocumentDetails.NONE), parts,
+                    online ? DocumentSource.APPLICANT : DocumentSource.DIGITISED, d.code(), actor);
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -7,9 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,17 +25,7 @@ public final class CopyMaker {
     public static byte[] copyWithStatement(byte[] scan, String contentType, List<String> statement) {
         try (PDDocument doc = "application/pdf".equals(contentType) ? Loader.loadPDF(scan) : new PDDocument()) {
             if (!"application/pdf".equals(contentType)) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                PDImageXObject image = PDImageXObject.createFromByteArray(doc, scan, "ban-sao");
-                float max = PDRectangle.A4.getWidth() - 60;
-                float maxH = PDRectangle.A4.getHeight() - 60;
-                float scale = Math.min(max / image.getWidth(), maxH / image.getHeight());
-                float w = image.getWidth() * scale;
-                float h = image.getHeight() * scale;
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.drawImage(image, (PDRectangle.A4.getWidth() - w) / 2, (PDRectangle.A4.getHeight() - h) / 2, w, h);
-                }
+                Pdfs.addImagePage(doc, scan);
             }
             PDPage last = new PDPage(PDRectangle.A4);
             doc.addPage(last);
@@ -62,9 +50,5 @@ public final class CopyMaker {
         } catch (IOException e) {
             throw new UncheckedIOException("Không tạo được bản sao điện tử: " + e.getMessage(), e);
         }
-    }
-
-    static InputStream bytes(byte[] b) {
-        return new ByteArrayInputStream(b);
     }
 }

@@ -51,6 +51,11 @@ public class DossierStore {
      * The next number of a sequence that restarts per period (e.g. {@code code:17:2026-11-24}); the row stays
      * locked until the transaction ends, so two intakes at one counter never get the same number.
      */
+    /** Records a change that is not a transition (files added): the dossier's version moves on, or false if someone changed it meanwhile. */
+    public boolean touch(long id, long expectedVersion) {
+        return jdbc.sql("update dossier set row_version = row_version + 1 where id = ? and row_version = ?").params(id, expectedVersion).update() == 1;
+    }
+
     public long next(String scope) {
         jdbc.sql("insert into dossier_counter (scope, last_value) values (?, 0) on conflict do nothing").param(scope).update();
         jdbc.sql("update dossier_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
@@ -156,43 +161,79 @@ public class DossierStore {
     }
 
     public List<DossierDocument> documents(long dossierId) {
-        return jdbc.sql("select id, component_id, component_name, originals, copies, present from dossier_document where dossier_id = ? order by id")
+        return jdbc.sql("""
+                select id, component_id, component_name, originals, copies, present, digitised, reused_document_id
+                from dossier_document where dossier_id = ? order by id""")
                 .param(dossierId).query((rs, n) -> new DossierDocument(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getBoolean(6))).list();
+                        rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, Long.class))).list();
     }
 
-    public long insertFile(long dossierId, Long componentId, Long supplementId, String filename, String contentType, byte[] content,
-                           LocalDateTime at, String by) {
+    /** The components now have files in the dossier (they count as digitised, and as handed in). */
+    public void markDigitised(long dossierId, Collection<Long> componentIds) {
+        for (Long c : componentIds) {
+            jdbc.sql("update dossier_document set digitised = true, present = true where dossier_id = ? and component_id = ?").params(dossierId, c).update();
+        }
+    }
+
+    public void setDetails(long dossierId, long componentId, vn.motcua.documents.DocumentDetails d) {
+        jdbc.sql("update dossier_document set doc_number = ?, doc_issuer = ?, doc_issued_on = ?, doc_expires_on = ? where dossier_id = ? and component_id = ?")
+                .params(d.number(), d.issuer(), d.issuedOn(), d.expiresOn(), dossierId, componentId).update();
+    }
+
+    /** component id → what the officer read off the document, where something was entered. */
+    public Map<Long, vn.motcua.documents.DocumentDetails> details(long dossierId) {
+        Map<Long, vn.motcua.documents.DocumentDetails> m = new java.util.HashMap<>();
+        jdbc.sql("""
+                select component_id, doc_number, doc_issuer, doc_issued_on, doc_expires_on from dossier_document
+                where dossier_id = ? and (doc_number is not null or doc_issuer is not null or doc_issued_on is not null or doc_expires_on is not null)""")
+                .param(dossierId).query(rs -> {
+                    m.put(rs.getLong(1), new vn.motcua.documents.DocumentDetails(rs.getString(2), rs.getString(3),
+                            rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class)));
+                });
+        return m;
+    }
+
+    /** The component reused a document of the applicant's data store. */
+    public void markReused(long dossierId, long componentId, long storedDocumentId) {
+        jdbc.sql("update dossier_document set digitised = true, present = true, reused_document_id = ? where dossier_id = ? and component_id = ?")
+                .params(storedDocumentId, dossierId, componentId).update();
+    }
+
+    /** A file whose bytes are already in the file store under {@code storageKey} (its SHA-256). */
+    public long insertFile(long dossierId, Long componentId, Long supplementId, String filename, String contentType, long size, String storageKey,
+                           DossierFile.Kind kind, Long storedDocumentId, String resultCode, LocalDateTime at, String by) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into dossier_file (dossier_id, component_id, supplement_id, filename, content_type, size_bytes, sha256, content, uploaded_at, uploaded_by)
-                values (:dossier, :component, :supplement, :filename, :type, :size, :sha, :content, :at, :by)""")
+                insert into dossier_file (dossier_id, component_id, supplement_id, filename, content_type, size_bytes, sha256, storage_key, kind,
+                    stored_document_id, result_code, uploaded_at, uploaded_by)
+                values (:dossier, :component, :supplement, :filename, :type, :size, :sha, :sha, :kind, :stored, :result, :at, :by)""")
                 .param("dossier", dossierId).param("component", componentId).param("supplement", supplementId).param("filename", filename)
-                .param("type", contentType).param("size", (long) content.length).param("sha", sha256(content)).param("content", content)
+                .param("type", contentType).param("size", size).param("sha", storageKey).param("kind", kind.name())
+                .param("stored", storedDocumentId).param("result", resultCode)
                 .param("at", Timestamp.valueOf(at)).param("by", by).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public List<DossierFile> files(long dossierId) {
         return jdbc.sql("""
-                select id, component_id, supplement_id, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by
+                select id, component_id, supplement_id, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by, kind,
+                       stored_document_id, result_code
                 from dossier_file where dossier_id = ? order by id""").param(dossierId)
                 .query((rs, n) -> new DossierFile(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"), rs.getString(9))).list();
+                        rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"), rs.getString(9),
+                        DossierFile.Kind.valueOf(rs.getString(10)), rs.getObject(11, Long.class), rs.getString(12))).list();
     }
 
-    public Optional<DossierFile.Content> fileContent(long dossierId, long fileId) {
-        return jdbc.sql("select filename, content_type, content from dossier_file where dossier_id = ? and id = ?")
-                .params(dossierId, fileId).query((rs, n) -> new DossierFile.Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    /** Where a file's bytes are: in the file store (key), or, for files stored before the file store existed, in the row. */
+    public record FileBytes(String filename, String contentType, String storageKey, byte[] legacyContent) {
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    public Optional<FileBytes> fileBytes(long dossierId, long fileId) {
+        return jdbc.sql("select filename, content_type, storage_key, content from dossier_file where dossier_id = ? and id = ?")
+                .params(dossierId, fileId).query((rs, n) -> new FileBytes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .optional();
     }
+
 
     // ---------------------------------------------------------------- history
 
