@@ -48,8 +48,11 @@ public class DossierQueries {
     /** Failed tracking attempts per dossier code, from anywhere: 5 free, locked 30 minutes after 10. */
     private final AttemptLimiter byCode;
 
+    private final vn.motcua.audit.AuditLog audit;
+
     public DossierQueries(DossierStore store, DossierService dossiers, AgencyService agencies, WorkingCalendarService calendars,
-                          RuleSetService ruleSets, Clock clock) {
+                          RuleSetService ruleSets, Clock clock, vn.motcua.audit.AuditLog audit) {
+        this.audit = audit;
         this.byAddress = new AttemptLimiter(clock, 10, Duration.ofSeconds(1), 30, Duration.ofMinutes(15), Duration.ofHours(1), 100_000);
         this.byCode = new AttemptLimiter(clock, 5, Duration.ofSeconds(2), 10, Duration.ofMinutes(30), Duration.ofHours(1), 100_000);
         this.store = store;
@@ -138,6 +141,24 @@ public class DossierQueries {
      * address and per dossier code. The answer holds the status and dates only: no procedure, no names, no notes.
      */
     public Tracking track(String code, String secret, String check, String clientAddress) {
+        Dossier d = tracked(code, secret, check, clientAddress);
+        boolean supplement = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN).isPresent();
+        return new Tracking(d.code(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(), d.newAppointmentAt(), d.finishedAt(),
+                dossiers.deadline(d), publicHistory(d), supplement, dossiers.result(d).isPresent());
+    }
+
+    /**
+     * The signed electronic result, for whoever holds the dossier code, its tracking secret and the check digits
+     * (the same checks and limits as tracking); "not found" while there is no result.
+     */
+    public DossierFile.Content trackedResult(String code, String secret, String check, String clientAddress) {
+        Dossier d = tracked(code, secret, check, clientAddress);
+        DossierFile result = dossiers.result(d).orElseThrow(() -> new NotFoundException("Hồ sơ chưa có kết quả điện tử."));
+        audit.recordAs(vn.motcua.audit.AuditLog.ANONYMOUS, "dossier.result-downloaded", "dossier", d.id(), null, Map.of("via", "tracking", "address", clientAddress));
+        return dossiers.fileContent(d, result.id());
+    }
+
+    private Dossier tracked(String code, String secret, String check, String clientAddress) {
         String key = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
         String address = clientAddress == null ? "?" : clientAddress;
         Optional<Duration> wait = Stream.of(byAddress.blockedFor(address), byCode.blockedFor(key)).flatMap(Optional::stream)
@@ -158,9 +179,7 @@ public class DossierQueries {
             throw new NotFoundException("Không tìm thấy hồ sơ với mã, mã tra cứu và số kiểm tra đã nhập.");
         }
         byCode.succeeded(key);
-        boolean supplement = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN).isPresent();
-        return new Tracking(d.code(), d.status(), d.channel(), d.submittedAt(), d.receivedAt(), d.dueAt(), d.newAppointmentAt(), d.finishedAt(),
-                dossiers.deadline(d), publicHistory(d), supplement);
+        return d;
     }
 
     /** The tracking secret of a dossier, for its applicant and the officers who may see it (receipt, pages). */

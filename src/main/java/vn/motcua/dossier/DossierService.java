@@ -706,6 +706,11 @@ public class DossierService {
         return new DossierFile.Content(f.filename(), f.contentType(), f.storageKey() != null ? files.get(f.storageKey()) : f.legacyContent());
     }
 
+    /** Whether the dossier's procedure certifies electronic copies from originals (the certify action is offered). */
+    public boolean certifiesCopies(Dossier d) {
+        return documentTypes.certifiedCopy(d.procedureCode());
+    }
+
     /** The signed electronic result of the dossier, if it has one (the last signed, when a result was signed again). */
     public Optional<DossierFile> result(Dossier d) {
         return d.files().stream().filter(f -> f.kind() == DossierFile.Kind.RESULT).reduce((a, b) -> b);
@@ -725,6 +730,23 @@ public class DossierService {
             }
         });
         return offers;
+    }
+
+    /**
+     * For a receiving officer at intake: the applicant's stored documents the procedure can reuse (the officer has the
+     * applicant's ID number from the person or papers in front of them); the look-up is audited.
+     */
+    public Map<Long, List<StoredDocument>> reusableAtIntake(String procedureCode, String applicantIdNumber, CurrentUser officer) {
+        if (!officer.has(Role.RECEIVING_OFFICER)) {
+            throw new ConflictException("Chỉ cán bộ tiếp nhận tra cứu kho dữ liệu của người nộp khi tiếp nhận hồ sơ.");
+        }
+        Problems p = new Problems();
+        ProcedureVersion v = versionInForce(procedureCode, p);
+        p.require(ApplicantStore.ownerKey(applicantIdNumber) != null, "idNumber",
+                "Số định danh cá nhân gồm đúng 12 chữ số (mã số doanh nghiệp: 10 hoặc 13 chữ số).");
+        p.throwIfAny();
+        audit.record("stored-document.looked-up", "applicant", applicantIdNumber, null, Map.of("procedure", v.code()));
+        return reusable(v, applicantIdNumber);
     }
 
     // ------------------------------------------------------------------ digitisation, results, certified copies

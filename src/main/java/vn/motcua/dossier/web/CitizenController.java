@@ -1,6 +1,11 @@
 package vn.motcua.dossier.web;
 
 import jakarta.servlet.http.HttpSession;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import vn.motcua.dossier.DossierFile;
+import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -93,6 +98,8 @@ public class CitizenController {
         model.addAttribute("code", code == null || code.length() > 60 ? null : code);
         try {
             model.addAttribute("t", queries.track(code, secret, check, request.getRemoteAddr()));
+            model.addAttribute("secret", secret);
+            model.addAttribute("check", check);
         } catch (NotFoundException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("error", e.getMessage());
@@ -102,6 +109,34 @@ public class CitizenController {
             model.addAttribute("error", e.getMessage());
         }
         return "dossier/track";
+    }
+
+    /** The signed electronic result, after the same checks as tracking (the values in the body). */
+    @PostMapping("/tra-cuu/ket-qua")
+    org.springframework.web.servlet.ModelAndView trackedResult(@RequestParam(name = "ma", required = false) String code,
+                                                               @RequestParam(name = "bimat", required = false) String secret,
+                                                               @RequestParam(name = "kiemtra", required = false) String check,
+                                                               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("dossier/track");
+        page.addObject("code", code == null || code.length() > 60 ? null : code);
+        try {
+            DossierFile.Content f = queries.trackedResult(code, secret, check, request.getRemoteAddr());
+            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8)
+                    .build().toString());
+            response.setContentLength(f.content().length);
+            response.getOutputStream().write(f.content());
+            return null;
+        } catch (NotFoundException e) {
+            page.setStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+            page.addObject("error", e.getMessage());
+        } catch (TooManyAttemptsException e) {
+            page.setStatus(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            page.addObject("error", e.getMessage());
+        }
+        return page;
     }
 
     @GetMapping("/thong-ke/ho-so")
@@ -135,7 +170,8 @@ public class CitizenController {
                   @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
                   @RequestParam(required = false) String email, @RequestParam(required = false) String address,
                   @RequestParam(required = false) Long communeId, @RequestParam(required = false) Delivery resultPlace,
-                  HttpServletRequest request, HttpSession session, Model model, RedirectAttributes redirect) {
+                  @RequestParam Map<String, String> all, HttpServletRequest request, HttpSession session, Model model,
+                  RedirectAttributes redirect) {
         ProcedureVersion v = catalog.current(code);
         Map<String, Kept> store = kept(session);
         Map<String, Kept> carried = new LinkedHashMap<>();
@@ -162,8 +198,8 @@ public class CitizenController {
         }
         Applicant applicant = new Applicant(name, idNumber, phone, email, address);
         try {
-            Dossier d = dossiers.submitOnline(new OnlineSubmission(code, receivingAgencyId, applicant, communeId, resultPlace, files, eforms),
-                    CurrentUser.get().orElseThrow());
+            Dossier d = dossiers.submitOnline(new OnlineSubmission(code, receivingAgencyId, applicant, communeId, resultPlace, files, eforms,
+                    DigitisationForm.reuse(all)), CurrentUser.get().orElseThrow());
             carried.keySet().forEach(store::remove);
             session.setAttribute(KEPT, store); // sessions are stored in the database: a changed attribute is set again
             redirect.addFlashAttribute("saved", "flash.dossier.submitted|" + d.code());
@@ -181,6 +217,7 @@ public class CitizenController {
                 }
             }
             session.setAttribute(KEPT, store); // sessions are stored in the database: a changed attribute is set again
+            model.addAttribute("chosenReuse", DigitisationForm.reuse(all));
             return formPage(model, code, applicant, communeId, resultPlace, keptByComponent, eforms, e.problems());
         }
     }
@@ -225,6 +262,11 @@ public class CitizenController {
         model.addAttribute("resultPlace", resultPlace == null ? Delivery.ONLINE : resultPlace);
         model.addAttribute("kept", kept);
         model.addAttribute("eforms", eforms);
+        // documents of the account holder's own data store, offered per component (the dossier must be in the holder's name)
+        model.addAttribute("offers", dossiers.reusable(v, me.idNumber() != null ? me.idNumber() : me.taxCode()));
+        if (!model.containsAttribute("chosenReuse")) {
+            model.addAttribute("chosenReuse", Map.of());
+        }
         model.addAttribute("problems", problems);
         return "dossier/submit";
     }
@@ -262,6 +304,7 @@ public class CitizenController {
         model.addAttribute("showOnly", v.components().stream().filter(Component::showOnly).map(Component::id).toList());
         model.addAttribute("forms", dossiers.ruleSet(d).forms().stream()
                 .filter(f -> f.kind() != FormKind.BOOK && f.kind() != FormKind.CONTROL_SHEET && forms.available(d, f.kind())).toList());
+        model.addAttribute("signedFiles", d.files().stream().filter(f -> f.kind().signed()).toList());
         model.addAttribute("canWithdraw", d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT);
         model.addAttribute("canRequestStop", d.status().inHandling() && d.stop().requestedAt() == null);
         model.addAttribute("problems", problems);

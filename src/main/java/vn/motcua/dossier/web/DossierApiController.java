@@ -14,6 +14,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.documents.StoredDocument;
+import vn.motcua.dossier.DossierFile;
+import vn.motcua.dossier.UploadedDocument;
+import java.nio.charset.StandardCharsets;
 import vn.motcua.dossier.AgencyDossierStatistic;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
@@ -66,6 +75,13 @@ public class DossierApiController {
         return queries.track(r.code(), r.secret(), r.check(), request.getRemoteAddr());
     }
 
+    @PostMapping(path = "/tracking/result", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Tải kết quả điện tử đã ký số: cùng ba giá trị như tra cứu (công khai)",
+            description = "404 khi hồ sơ chưa có kết quả điện tử hoặc thông tin tra cứu không khớp.")
+    public ResponseEntity<byte[]> trackedResult(@RequestBody TrackingRequest r, HttpServletRequest request) {
+        return file(queries.trackedResult(r.code(), r.secret(), r.check(), request.getRemoteAddr()));
+    }
+
     @GetMapping("/statistics/dossiers")
     @Operation(summary = "Hồ sơ theo cơ quan giải quyết: tiếp nhận, đúng hạn, trễ hạn, đang giải quyết, quá hạn")
     public List<AgencyDossierStatistic> statistics(
@@ -94,6 +110,42 @@ public class DossierApiController {
     @Operation(summary = "Một hồ sơ (chỉ cán bộ của đơn vị liên quan hoặc người nộp)")
     public Dossier get(@PathVariable long id) {
         return dossiers.open(id, user(), "api");
+    }
+
+    @GetMapping("/reusable-documents")
+    @Operation(summary = "Giấy tờ trong kho dữ liệu của người nộp dùng lại được cho thủ tục (cán bộ tiếp nhận)",
+            description = "Theo từng thành phần hồ sơ (id): các giấy tờ còn hiệu lực cùng loại. Dùng trong trường reuse khi tiếp nhận.")
+    public Map<Long, List<StoredDocument>> reusable(@RequestParam String procedureCode, @RequestParam String idNumber) {
+        return dossiers.reusableAtIntake(procedureCode, idNumber, user());
+    }
+
+    @PostMapping(path = "/dossiers/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Số hóa một thành phần hồ sơ: đính kèm bản chụp (PDF, JPEG, PNG; cán bộ tiếp nhận)")
+    public Dossier attach(@PathVariable long id, @RequestParam long rowVersion, @RequestParam long componentId,
+                          @RequestParam("files") List<MultipartFile> files) {
+        List<UploadedDocument> scans = files.stream().filter(f -> !f.isEmpty()).map(DigitisationForm::single).toList();
+        return dossiers.attachScans(id, rowVersion, componentId, scans, null, user());
+    }
+
+    @GetMapping(path = "/dossiers/{id}/files/{fileId}", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
+    @Operation(summary = "Tải một tệp của hồ sơ (cán bộ của đơn vị liên quan hoặc người nộp)")
+    public ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        Dossier d = dossiers.open(id, user(), "api-file:" + fileId);
+        return file(dossiers.fileContent(d, fileId));
+    }
+
+    @GetMapping(path = "/dossiers/{id}/result", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Tải kết quả điện tử đã ký số của hồ sơ")
+    public ResponseEntity<byte[]> result(@PathVariable long id) {
+        Dossier d = dossiers.open(id, user(), "api-result");
+        DossierFile f = dossiers.result(d).orElseThrow(() -> new NotFoundException("Hồ sơ chưa có kết quả điện tử."));
+        return file(dossiers.fileContent(d, f.id()));
+    }
+
+    private static ResponseEntity<byte[]> file(DossierFile.Content f) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType())).header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -129,28 +130,41 @@ public class OfficerController {
                   @RequestParam(required = false) Long communeId, @RequestParam(required = false) Long handlingAgencyId,
                   @RequestParam(required = false) Integer sets, @RequestParam(required = false) Delivery resultPlace,
                   @RequestParam(name = "present", required = false) List<Long> present, @RequestParam(required = false) IntakeDecision decision,
-                  @RequestParam(required = false) String reason, @RequestParam Map<String, String> all, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) String reason, @RequestParam(name = "traKho", required = false) String lookup,
+                  @RequestParam Map<String, String> all, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Applicant applicant = new Applicant(name, idNumber, phone, email, address);
         Set<Long> presentSet = present == null ? Set.of() : new HashSet<>(present);
         Map<Long, String> defects = defects(all);
+        Map<Long, Long> reuse = DigitisationForm.reuse(all);
+        ProcedureVersion v = catalog.inForceOn(code.trim(), agencies.today())
+                .orElseThrow(() -> new NotFoundException("Thủ tục " + code + " không có phiên bản đang có hiệu lực."));
+        vn.motcua.shared.Problems p = new vn.motcua.shared.Problems();
+        Map<Long, vn.motcua.documents.DocumentDetails> details = DigitisationForm.details(all, v.components(), p);
+        Map<String, Object> entered = new LinkedHashMap<>();
+        entered.put("applicant", applicant);
+        entered.put("present", presentSet);
+        entered.put("defects", defects);
+        entered.put("channel", channel);
+        entered.put("communeId", communeId);
+        entered.put("handlingAgencyId", handlingAgencyId);
+        entered.put("sets", sets);
+        entered.put("resultPlace", resultPlace);
+        entered.put("decision", decision);
+        entered.put("reason", reason);
+        entered.put("reuse", reuse);
+        entered.put("details", all);
+        model.addAttribute("entered", entered);
+        if (lookup != null) {
+            model.addAttribute("looked", true);
+            return intakePage(model, code, null, receivingAgencyId, List.of());
+        }
         try {
+            p.throwIfAny();
             Dossier d = dossiers.receive(new IntakeRequest(code, receivingAgencyId, channel, applicant, communeId, handlingAgencyId, sets,
-                    resultPlace, presentSet, defects, decision, reason), user());
+                    resultPlace, presentSet, defects, decision, reason, DigitisationForm.files(request, "scan", v.components()), reuse, details), user());
             redirect.addFlashAttribute("saved", "flash.dossier.created|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + d.id();
         } catch (ValidationException e) {
-            Map<String, Object> entered = new LinkedHashMap<>();
-            entered.put("applicant", applicant);
-            entered.put("present", presentSet);
-            entered.put("defects", defects);
-            entered.put("channel", channel);
-            entered.put("communeId", communeId);
-            entered.put("handlingAgencyId", handlingAgencyId);
-            entered.put("sets", sets);
-            entered.put("resultPlace", resultPlace);
-            entered.put("decision", decision);
-            entered.put("reason", reason);
-            model.addAttribute("entered", entered);
             return intakePage(model, code, null, receivingAgencyId, e.problems());
         }
     }
@@ -192,6 +206,9 @@ public class OfficerController {
             model.addAttribute("v", v);
             model.addAttribute("competent", dossiers.competentAgencies(v, agencies.today()).stream()
                     .sorted(VietnameseText.by(Agency::name)).toList());
+            Object entered = model.getAttribute("entered");
+            Applicant a = entered instanceof Map<?, ?> m && m.get("applicant") instanceof Applicant x ? x : null;
+            model.addAttribute("offers", a == null ? Map.of() : dossiers.reusable(v, a.idNumber()));
         } else if (q != null && !q.isBlank()) {
             model.addAttribute("found", catalog.search(new SearchQuery(q, null, null, null, null), 1, 20).items());
         }
@@ -267,6 +284,10 @@ public class OfficerController {
         model.addAttribute("forms", rules.forms().stream().filter(f -> f.kind() != FormKind.BOOK && forms.available(d, f.kind())).toList());
         model.addAttribute("latestAppointment", d.dueAt() == null ? null
                 : ExtensionPolicy.latest(d.dueAt(), calendars.calendar(), rules, d.timeLimitDays()));
+        model.addAttribute("signedFiles", d.files().stream().filter(f -> f.kind().signed()).toList());
+        model.addAttribute("showAttach", counter);
+        model.addAttribute("showCertify", processing && (dossiers.mayAct(user, d, Role.PROCESSING_OFFICER) || dossiers.mayAct(user, d, Role.LEADER))
+                && dossiers.certifiesCopies(d));
         model.addAttribute("problems", problems);
         model.addAttribute("overdue", d.dueAt() != null && inHandling && (d.late() || dossiers.now().isAfter(d.dueAt())));
         return "dossier/detail";
@@ -281,12 +302,24 @@ public class OfficerController {
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newAppointment,
                @RequestParam(required = false) IntakeDecision decision, @RequestParam(name = "present", required = false) List<Long> present,
                @RequestParam(required = false) StopKind stopKind, @RequestParam(required = false) String stopBasis,
-               @RequestParam(required = false) String stopSettlement, @RequestParam Map<String, String> all,
-               Model model, RedirectAttributes redirect) {
+               @RequestParam(required = false) String stopSettlement, @RequestParam(required = false) Long componentId,
+               @RequestParam(required = false) Long sourceFileId, @RequestParam(required = false) String title,
+               @RequestParam(required = false) boolean compared, @RequestParam Map<String, String> all,
+               HttpServletRequest request, Model model, RedirectAttributes redirect) {
         CurrentUser user = user();
         Map<Long, String> defects = defects(all);
         Map<String, Supplier<Dossier>> actions = new LinkedHashMap<>();
-        actions.put("chuyen", () -> dossiers.forward(id, rowVersion, note, outcome, resultText, user));
+        actions.put("chuyen", () -> dossiers.forward(id, rowVersion, note, outcome, resultText, DigitisationForm.single(request, "resultFile"), user));
+        actions.put("so-hoa", () -> {
+            vn.motcua.shared.Problems p = new vn.motcua.shared.Problems();
+            var details = DigitisationForm.details(all, "x", "bản chụp", p);
+            p.require(componentId != null, "componentId", "Chưa chọn thành phần hồ sơ.").throwIfAny();
+            List<vn.motcua.dossier.UploadedDocument> scans = DigitisationForm.multipart(request, "scan").stream().filter(f -> !f.isEmpty())
+                    .map(f -> DigitisationForm.single(f)).toList();
+            return dossiers.attachScans(id, rowVersion, componentId, scans, details, user);
+        });
+        actions.put("chung-thuc", () -> dossiers.certifyCopy(id, rowVersion, sourceFileId, DigitisationForm.single(request, "copyScan"), title, compared,
+                user));
         actions.put("tra-lai", () -> dossiers.sendBack(id, rowVersion, reason, user));
         actions.put("yeu-cau-bo-sung", () -> dossiers.requestSupplement(id, rowVersion, defects, note, user));
         actions.put("duyet-bo-sung", () -> dossiers.approveSupplement(id, rowVersion, user));

@@ -94,7 +94,7 @@ public class SecurityConfig {
                 HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản của bạn không có quyền dùng chức năng này.", "forbidden", List.of()));
         http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/tra-cuu", "/dang-nhap", "/dang-ky", "/error",
+                        .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/tra-cuu", "/tra-cuu/ket-qua", "/xac-thuc", "/xac-thuc/**", "/dang-nhap", "/dang-ky", "/error",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, PublicApi.GET_PATHS).permitAll()
@@ -103,7 +103,8 @@ public class SecurityConfig {
                         .requestMatchers("/tai-khoan/**").authenticated()
                         .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR")
                         .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi", "/ho-so-cua-toi/**").hasRole("CITIZEN")
-                        .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**", "/quan-tri/loai-giay-to", "/quan-tri/loai-giay-to/**")
+                        .hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/quan-tri/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/dang-nhap").authenticationDetailsSource(LoginDetails.source())
