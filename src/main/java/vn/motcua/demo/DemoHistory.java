@@ -146,6 +146,7 @@ class DemoHistory {
         } catch (RuntimeException e) {
             failures++;
             log.warn("Dữ liệu mẫu, {}: {}", what, e.getMessage());
+            log.debug("Dữ liệu mẫu, {}", what, e);
         }
     }
 

@@ -34,6 +34,11 @@ public class FormRenderer {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final byte[][] fonts = new byte[FONTS.length][];
 
+    static {
+        // openhtmltopdf logs every rendering step at INFO on its own loggers; keep its warnings only
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(l -> com.openhtmltopdf.util.XRLog.setLevel(l, java.util.logging.Level.WARNING));
+    }
+
     public FormRenderer(RuleSetService ruleSets) {
         FileTemplateResolver province = new FileTemplateResolver();
         province.setPrefix(ruleSets.formsDir().toAbsolutePath() + "/");
