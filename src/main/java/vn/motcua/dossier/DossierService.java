@@ -1065,8 +1065,8 @@ public class DossierService {
         Set<Long> components = new HashSet<>();
         v.components().forEach(c -> components.add(c.id()));
         for (UploadedDocument f : files == null ? List.<UploadedDocument>of() : files) {
-            if (f.content() == null || f.content().length == 0) {
-                continue;
+            if ((f.content() == null || f.content().length == 0) && (f.filename() == null || f.filename().isBlank())) {
+                continue; // a file field left empty; a chosen file of 0 bytes is reported below
             }
             if (!components.contains(f.componentId())) {
                 p.add("documents", "Tệp \"" + FileCheck.cleanName(f.filename()) + "\" không gắn với thành phần hồ sơ đã công bố.");

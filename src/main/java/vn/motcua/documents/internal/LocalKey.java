@@ -40,7 +40,13 @@ record LocalKey(PrivateKey privateKey, List<X509Certificate> chain) implements S
             AttributeTable signed = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificate)));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signed))
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signed) {
+                        // PAdES: the signing time is the signature dictionary's /M, not a CMS signing-time attribute
+                        @Override
+                        public AttributeTable getAttributes(@SuppressWarnings("rawtypes") java.util.Map parameters) {
+                            return super.getAttributes(parameters).remove(org.bouncycastle.asn1.cms.CMSAttributes.signingTime);
+                        }
+                    })
                     .build(signer, cert));
             generator.addCertificates(new JcaCertStore(chain));
             return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);

@@ -1,6 +1,5 @@
 package vn.motcua.documents.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 import vn.motcua.documents.ApplicantStore;
 import vn.motcua.documents.StoredDocument;
 import vn.motcua.identity.Account;
@@ -20,7 +18,6 @@ import vn.motcua.identity.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /** The citizen's or business's own data store: every stored document, downloadable; nobody else's. */
 @Controller
@@ -36,7 +33,7 @@ public class DataStoreController {
         this.clock = clock;
     }
 
-    private String ownerKey() {
+    String ownerKey() {
         Account me = accounts.get(CurrentUser.get().orElseThrow().id());
         return ApplicantStore.ownerKey(me.idNumber() != null ? me.idNumber() : me.taxCode());
     }
@@ -55,20 +52,7 @@ public class DataStoreController {
         return file(store.documentOf(ownerKey(), id));
     }
 
-    @GetMapping(path = "/api/v1/me/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "Giấy tờ trong kho dữ liệu của tài khoản đang đăng nhập")
-    public List<StoredDocument> mine() {
-        return store.documentsOf(ownerKey());
-    }
-
-    @GetMapping(path = "/api/v1/me/documents/{id}/file", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
-    @Operation(summary = "Tải một giấy tờ trong kho dữ liệu của tài khoản đang đăng nhập")
-    public ResponseEntity<byte[]> mineFile(@PathVariable long id) {
-        return file(store.documentOf(ownerKey(), id));
-    }
-
-    private ResponseEntity<byte[]> file(StoredDocument d) {
+    ResponseEntity<byte[]> file(StoredDocument d) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.filename(), StandardCharsets.UTF_8).build().toString())

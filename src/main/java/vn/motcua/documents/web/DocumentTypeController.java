@@ -1,15 +1,12 @@
 package vn.motcua.documents.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Component;
@@ -115,10 +112,4 @@ public class DocumentTypeController {
         }
     }
 
-    @GetMapping(path = "/api/v1/document-types", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "Danh mục loại giấy tờ (công khai)")
-    public List<DocumentType> list() {
-        return types.types();
-    }
 }

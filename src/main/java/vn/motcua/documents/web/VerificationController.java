@@ -1,20 +1,15 @@
 package vn.motcua.documents.web;
 
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.documents.FileCheck;
-import vn.motcua.documents.SignatureReport;
 import vn.motcua.documents.SigningService;
-import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
 
 import java.io.IOException;
@@ -57,25 +52,7 @@ public class VerificationController {
         return "documents/verify";
     }
 
-    @PostMapping(path = "/api/v1/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "Xác thực một tệp PDF có chữ ký số (công khai)",
-            description = "Kiểm tra từng chữ ký (toàn vẹn, chứng thư tin cậy, phạm vi ký) và cho biết tệp có khớp kết quả đã đăng ký không.")
-    public SignatureReport verify(@RequestParam("file") MultipartFile file) throws IOException {
-        return signing.verify(pdf(file));
-    }
-
-    @GetMapping(path = "/api/v1/results/{code}/verification", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "Xác thực kết quả đã đăng ký theo mã kết quả (công khai)")
-    public SignatureReport verifyRegistered(@PathVariable String code) {
-        if (code.length() > 30) {
-            throw new NotFoundException("Không có kết quả nào mang mã này.");
-        }
-        return signing.verifyRegistered(code);
-    }
-
-    private static byte[] pdf(MultipartFile file) throws IOException {
+    static byte[] pdf(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw ValidationException.of("file", "Chưa chọn tệp PDF cần kiểm tra.");
         }

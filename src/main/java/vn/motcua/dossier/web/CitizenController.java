@@ -179,7 +179,7 @@ public class CitizenController {
         Map<Long, String> eforms = new HashMap<>();
         for (Component c : v.components()) {
             for (MultipartFile f : files(request, "file-" + c.id())) {
-                if (!f.isEmpty()) {
+                if (DigitisationForm.chosen(f)) {
                     files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
             }
@@ -320,7 +320,7 @@ public class CitizenController {
         if (open != null) {
             for (SupplementRequest.Item i : open.items()) {
                 for (MultipartFile f : files(request, "file-" + i.componentId())) {
-                    if (!f.isEmpty()) {
+                    if (DigitisationForm.chosen(f)) {
                         files.add(new UploadedDocument(i.componentId(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                     }
                 }

@@ -31,7 +31,7 @@ final class DigitisationForm {
         List<UploadedDocument> files = new ArrayList<>();
         for (Component c : components) {
             for (MultipartFile f : multipart(request, prefix + "-" + c.id())) {
-                if (!f.isEmpty()) {
+                if (chosen(f)) {
                     files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
             }
@@ -45,7 +45,12 @@ final class DigitisationForm {
     }
 
     static UploadedDocument single(HttpServletRequest request, String name) {
-        return multipart(request, name).stream().filter(f -> !f.isEmpty()).findFirst().map(DigitisationForm::single).orElse(null);
+        return multipart(request, name).stream().filter(DigitisationForm::chosen).findFirst().map(DigitisationForm::single).orElse(null);
+    }
+
+    /** A file the user chose (even an empty one, which is then reported), not a file field left empty. */
+    static boolean chosen(MultipartFile f) {
+        return !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank());
     }
 
     static UploadedDocument single(MultipartFile f) {

@@ -123,7 +123,7 @@ public class DossierApiController {
     @Operation(summary = "Số hóa một thành phần hồ sơ: đính kèm bản chụp (PDF, JPEG, PNG; cán bộ tiếp nhận)")
     public Dossier attach(@PathVariable long id, @RequestParam long rowVersion, @RequestParam long componentId,
                           @RequestParam("files") List<MultipartFile> files) {
-        List<UploadedDocument> scans = files.stream().filter(f -> !f.isEmpty()).map(DigitisationForm::single).toList();
+        List<UploadedDocument> scans = files.stream().filter(DigitisationForm::chosen).map(DigitisationForm::single).toList();
         return dossiers.attachScans(id, rowVersion, componentId, scans, null, user());
     }
 

@@ -314,7 +314,7 @@ public class OfficerController {
             vn.motcua.shared.Problems p = new vn.motcua.shared.Problems();
             var details = DigitisationForm.details(all, "x", "bản chụp", p);
             p.require(componentId != null, "componentId", "Chưa chọn thành phần hồ sơ.").throwIfAny();
-            List<vn.motcua.dossier.UploadedDocument> scans = DigitisationForm.multipart(request, "scan").stream().filter(f -> !f.isEmpty())
+            List<vn.motcua.dossier.UploadedDocument> scans = DigitisationForm.multipart(request, "scan").stream().filter(DigitisationForm::chosen)
                     .map(f -> DigitisationForm.single(f)).toList();
             return dossiers.attachScans(id, rowVersion, componentId, scans, details, user);
         });
