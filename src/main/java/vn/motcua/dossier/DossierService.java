@@ -891,8 +891,8 @@ public class DossierService {
     private Map<Long, StoredDocument> claimReuse(ProcedureVersion v, String owner, Map<Long, Long> reuse, Problems p) {
         Map<Long, StoredDocument> claimed = new LinkedHashMap<>();
         for (Map.Entry<Long, Long> e : reuse.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
+            if (e.getValue() == null || e.getValue() == 0L) {
+                continue; // "do not reuse"
             }
             Component c = v.components().stream().filter(x -> e.getKey() != null && x.id() == e.getKey()).findFirst().orElse(null);
             if (c == null) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param reason               the reason for a refusal
  * @param scans                the components scanned at intake (several files per component; PDF, JPEG or PNG); through the
  *                             API they are attached afterwards ({@code POST /api/v1/dossiers/{id}/files})
- * @param reuse                component id → the applicant's stored document that stands for it (not asked again)
+ * @param reuse                component id → the applicant's stored document that stands for it (not asked again; 0 = none)
  * @param details              component id → what the officer read off the document (number, issuer, dates), for the data store
  */
 public record IntakeRequest(String procedureCode, Long receivingAgencyId, Channel channel, Applicant applicant, Long applicantCommuneId,

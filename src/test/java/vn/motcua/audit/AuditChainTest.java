@@ -64,7 +64,8 @@ class AuditChainTest {
             assertThat(v.firstBrokenSeq()).isEqualTo(seq);
             assertThat(v.reason()).contains("số " + seq);
             mvc.perform(post("/kiem-tra/nhat-ky/xac-minh").with(httpBasic("thanhtra", TestLogins.PASSWORD)).with(csrf()))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("Chuỗi bị phá vỡ tại mục số " + seq)));
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("Chuỗi bị phá vỡ tại mục số "
+                            + java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi")).format(seq))));
         } finally {
             jdbc.sql("update audit_entry set after_state = ? where seq = ?").params(original, seq).update();
         }

@@ -380,7 +380,7 @@ class DigitisationIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.*[0].typeCode").value("LY_LICH_TU_PHAP"));
         mvc.perform(get("/api/v1/reusable-documents").param("procedureCode", ADOPTION).param("idNumber", a.idNumber())
                         .with(httpBasic("chuyenvien.stp", PASSWORD)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/document-types")).andExpect(status().isOk()).andExpect(jsonPath("$[?(@.code == 'GCN_QSDD')]").exists());
     }
 

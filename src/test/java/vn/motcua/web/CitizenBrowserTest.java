@@ -33,6 +33,8 @@ class CitizenBrowserTest extends BrowserTestBase {
         assertAccessible("online submission");
         // the blank template of the declaration can be downloaded
         assertThat(driver.findElements(By.cssSelector("#upload-components a[id^=template-]"))).isNotEmpty();
+        // documents of congdan's data store may be offered (other tests and the demo keep some): this test attaches files
+        driver.findElements(By.cssSelector("input[type=radio][id$=-khong]")).forEach(org.openqa.selenium.WebElement::click);
         // nothing attached: a clear message, nothing saved
         driver.findElement(By.id("submit-dossier")).click();
         expectText("form-errors", "Chưa đính kèm");

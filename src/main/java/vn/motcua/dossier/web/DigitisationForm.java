@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * What the pages send about digitisation: files per component ({@code <prefix>-<componentId>}), the stored
- * document chosen for reuse ({@code dung-lai-<componentId>}), and what was read off a document
+ * document chosen for reuse ({@code dung-lai-<componentId>}; 0 = do not reuse), and what was read off a document
  * ({@code so-}, {@code noi-cap-}, {@code ngay-cap-}, {@code het-han-<componentId>}).
  */
 final class DigitisationForm {
@@ -60,9 +60,10 @@ final class DigitisationForm {
     static Map<Long, Long> reuse(Map<String, String> all) {
         Map<Long, Long> reuse = new LinkedHashMap<>();
         all.forEach((k, v) -> {
-            if (k.startsWith("dung-lai-") && v != null && !v.isBlank()) {
+            if (k.startsWith("dung-lai-")) {
                 try {
-                    reuse.put(Long.parseLong(k.substring(9)), Long.parseLong(v.trim()));
+                    // 0: the user chose not to reuse (kept so that the page shows that choice again)
+                    reuse.put(Long.parseLong(k.substring(9)), v == null || v.isBlank() ? 0L : Long.parseLong(v.trim()));
                 } catch (NumberFormatException ignored) {
                     // not a reuse choice
                 }
