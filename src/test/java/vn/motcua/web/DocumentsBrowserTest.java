@@ -192,4 +192,33 @@ class DocumentsBrowserTest extends BrowserTestBase {
         expectText("flash", "Đã lưu ánh xạ");
         logout();
     }
+
+    @Test
+    void aCertifiedCopyIsMadeOnTheDossierPageOnlyAfterTheOriginalWasCompared() throws Exception {
+        Component original = component("2.000815", 1);
+        login("tiepnhan.longxuyen");
+        driver.get(url("/can-bo/tiep-nhan?thuTuc=2.000815"));
+        fillApplicant("0895" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
+        tickAll();
+        driver.findElement(By.id("scan-" + original.id())).sendKeys(file("ban-chinh.png", png()).toString());
+        driver.findElement(By.id("intake-submit")).click();
+        expectText("flash", "Đang giải quyết");
+        String code = dossierCode();
+        logout();
+
+        login("chuyenvien.longxuyen");
+        driver.get(url("/can-bo/tim?ma=" + code));
+        expectText("certify-box", "Chứng thực bản sao điện tử");
+        assertAccessible("dossier page with the certify box");
+        new Select(driver.findElement(By.id("certify-source"))).selectByVisibleText("ban-chinh.png");
+        type("certify-title", "Bằng tốt nghiệp trung học phổ thông");
+        driver.findElement(By.id("certify-submit")).click();
+        expectText("form-errors", "đối chiếu bản chính");
+        new Select(driver.findElement(By.id("certify-source"))).selectByVisibleText("ban-chinh.png");
+        type("certify-title", "Bằng tốt nghiệp trung học phổ thông");
+        driver.findElement(By.id("certify-compared")).click();
+        driver.findElement(By.id("certify-submit")).click();
+        expectText("results", "Bản sao điện tử được chứng thực");
+        logout();
+    }
 }
