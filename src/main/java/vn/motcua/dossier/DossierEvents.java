@@ -16,7 +16,7 @@ public final class DossierEvents {
     /** The common shape: listen to this type to hear about every change of every dossier. */
     public sealed interface Event permits Submitted, Received, Refused, SupplementRequested, SupplementProposed, SupplementDeclined,
             SupplementReceived, StepCompleted, SentBack, Assigned, Transferred, ResultApproved, ResultReturned, ApologyIssued,
-            StopRequested, Stopped, Withdrawn, DueSoon, BecameLate {
+            StopRequested, Stopped, Withdrawn, DueSoon, BecameLate, Digitised, ResultIssued {
         long dossierId();
 
         String code();
@@ -95,5 +95,24 @@ public final class DossierEvents {
 
     /** The due time passed while the dossier was still being handled: it is late and stays late. */
     public record BecameLate(long dossierId, String code, LocalDateTime at, LocalDateTime dueAt, long handlingAgencyId) implements Event {
+    }
+
+    /**
+     * Components of the dossier got files (scanned at intake or later, uploaded online) or reused a document of the
+     * applicant's data store. The service-quality index counts digitised dossiers and reuse from these.
+     *
+     * @param digitisedComponentIds the components that are now digitised
+     * @param reusedComponentIds    those among them that reused a stored document instead of a new file
+     */
+    public record Digitised(long dossierId, String code, LocalDateTime at, java.util.Set<Long> digitisedComponentIds,
+                            java.util.Set<Long> reusedComponentIds) implements Event {
+    }
+
+    /**
+     * A signed electronic document was issued for the dossier: its result (kind RESULT) or an electronic certified
+     * copy (CERTIFIED_COPY), registered under {@code resultCode} and kept in the applicant's data store.
+     */
+    public record ResultIssued(long dossierId, String code, LocalDateTime at, String resultCode, String kind, boolean keptInDataStore)
+            implements Event {
     }
 }

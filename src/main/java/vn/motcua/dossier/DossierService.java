@@ -150,6 +150,7 @@ public class DossierService {
         details.forEach((component, x) -> store.setDetails(d.id(), component, x));
         attach(d.id(), scans, null, DossierFile.Kind.SCAN, officer.username(), now);
         reuse(d.id(), reused, officer.username(), now);
+        digitised(d, scans, reused, now);
         return decide(get(d.id()), r.decision(), items, r.reason(), officer, now);
     }
 
@@ -203,10 +204,13 @@ public class DossierService {
             String text = eforms.get(c.id());
             if (text != null && !text.isBlank()) {
                 byte[] pdf = forms.eform(d, c.name(), text.trim(), now);
-                attach(d.id(), List.of(new UploadedDocument(c.id(), "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf)), null,
-                        DossierFile.Kind.EFORM, applicant.username(), now);
+                UploadedDocument eform = new UploadedDocument(c.id(), "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf);
+                attach(d.id(), List.of(eform), null, DossierFile.Kind.EFORM, applicant.username(), now);
+                files = new ArrayList<>(files);
+                files.add(eform);
             }
         }
+        digitised(d, files, reused, now);
         return get(d.id());
     }
 
@@ -292,6 +296,7 @@ public class DossierService {
         p.throwIfAny();
         LocalDateTime now = calendars.now();
         attach(d.id(), checked, open.id(), DossierFile.Kind.APPLICANT, applicant.username(), now);
+        digitised(d, checked, Map.of(), now);
         return supplementArrived(d, open, applicant.username(), note, now);
     }
 
@@ -777,6 +782,7 @@ public class DossierService {
         if (!store.touch(d.id(), d.rowVersion())) {
             throw stale();
         }
+        digitised(d, checked, Map.of(), now);
         audit.record("dossier.digitised", "dossier", d.id(), null, Map.of("component", componentId, "files", checked.size()));
         return get(d.id());
     }
@@ -827,6 +833,7 @@ public class DossierService {
         if (!store.touch(d.id(), d.rowVersion())) {
             throw stale();
         }
+        events.publishEvent(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "CERTIFIED_COPY", signed.storedDocumentId() != null));
         audit.record("dossier.certified-copy", "dossier", d.id(), null, Map.of("resultCode", code, "title", title.trim(), "number", number));
         return get(d.id());
     }
@@ -852,6 +859,15 @@ public class DossierService {
                         now.toLocalDate(), null), user.username()));
         store.insertFile(d.id(), null, null, filename, "application/pdf", signed.sizeBytes(), signed.storageKey(), DossierFile.Kind.RESULT,
                 signed.storedDocumentId(), code, now, user.username());
+        events.publishEvent(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "RESULT", signed.storedDocumentId() != null));
+    }
+
+    private void digitised(Dossier d, List<UploadedDocument> uploaded, Map<Long, StoredDocument> reused, LocalDateTime now) {
+        Set<Long> components = new HashSet<>(reused.keySet());
+        uploaded.forEach(f -> components.add(f.componentId()));
+        if (!components.isEmpty()) {
+            events.publishEvent(new DossierEvents.Digitised(d.id(), d.code(), now, Set.copyOf(components), Set.copyOf(reused.keySet())));
+        }
     }
 
     private Signer signer(CurrentUser user, Agency agency) {
@@ -912,9 +928,9 @@ public class DossierService {
         return claimed;
     }
 
-    private static Map<Long, DocumentDetails> checkedDetails(ProcedureVersion v, Map<Long, DocumentDetails> details, Problems p) {
+    private Map<Long, DocumentDetails> checkedDetails(ProcedureVersion v, Map<Long, DocumentDetails> details, Problems p) {
         Map<Long, DocumentDetails> result = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(vn.motcua.shared.ApplicationClock.VIETNAM);
+        LocalDate today = calendars.now().toLocalDate();
         details.forEach((component, x) -> {
             if (x == null || (isBlank(x.number()) && isBlank(x.issuer()) && x.issuedOn() == null && x.expiresOn() == null)) {
                 return;

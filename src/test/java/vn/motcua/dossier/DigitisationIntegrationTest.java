@@ -59,6 +59,7 @@ import static vn.motcua.dossier.DossierTestSupport.user;
  * through the services and the API, on the real database and the real file store.
  */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class DigitisationIntegrationTest {
     static final String LLTP = "1.001078";          // components: the request form, a copy of the identity paper (GIAY_TO_TUY_THAN)
     static final String ENTERPRISE = "2.001610";    // "Bản sao giấy tờ pháp lý của chủ doanh nghiệp" is GIAY_TO_TUY_THAN too
@@ -77,6 +78,7 @@ class DigitisationIntegrationTest {
     @Autowired DocumentsProperties properties;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
 
     CurrentUser as(String username) {
         return user(accounts, username);
@@ -150,6 +152,11 @@ class DigitisationIntegrationTest {
         Applicant a = someone();
         Dossier d = lltpWithScans(a);
         assertThat(d.documents()).allMatch(DossierDocument::digitised).noneMatch(DossierDocument::reused);
+        assertThat(events.stream(DossierEvents.Digitised.class).filter(e -> e.dossierId() == d.id())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.digitisedComponentIds()).hasSize(2);
+                    assertThat(e.reusedComponentIds()).isEmpty();
+                });
         assertThat(d.files()).hasSize(3).allMatch(f -> f.kind() == DossierFile.Kind.SCAN);
         DossierFile png = d.files().stream().filter(f -> f.filename().endsWith(".png")).findFirst().orElseThrow();
         assertThat(png.contentType()).isEqualTo("image/png");
@@ -236,6 +243,8 @@ class DigitisationIntegrationTest {
         assertThat(doc.reused()).isTrue();
         assertThat(doc.digitised()).isTrue();
         assertThat(doc.reusedDocumentId()).isEqualTo(offered.id());
+        assertThat(events.stream(DossierEvents.Digitised.class).filter(e -> e.dossierId() == d.id())).singleElement()
+                .satisfies(e -> assertThat(e.reusedComponentIds()).containsExactly(legalPaper.id()));
         assertThat(d.filesOf(legalPaper.id())).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DossierFile.Kind.REUSED);
             assertThat(f.storedDocumentId()).isEqualTo(offered.id());
@@ -251,6 +260,11 @@ class DigitisationIntegrationTest {
         Dossier d = approved(lltpWithScans(a), "chuyenvien.stp", "lanhdao.stp", null);
         DossierFile result = dossiers.result(d).orElseThrow();
         assertThat(result.resultCode()).matches("KQ[A-Z2-9]{10}");
+        assertThat(events.stream(DossierEvents.ResultIssued.class).filter(e -> e.dossierId() == d.id())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.resultCode()).isEqualTo(result.resultCode());
+                    assertThat(e.keptInDataStore()).isTrue();
+                });
         byte[] pdf = dossiers.fileContent(d, result.id()).content();
         assertThat(pdfText(pdf)).contains(result.resultCode(), d.code(), "/xac-thuc/" + result.resultCode());
         assertThat(darkPixelsOfFirstPage(pdf)).isGreaterThan(2_000);
