@@ -59,7 +59,7 @@ final class PadesSigner {
             PDRectangle media = doc.getPage(pageIndex).getMediaBox();
             float x = slot == Slot.RIGHT ? media.getUpperRightX() - 30 - BLOCK_WIDTH : media.getLowerLeftX() + 30;
             PDRectangle rect = new PDRectangle(x, media.getLowerLeftY() + 24, BLOCK_WIDTH, BLOCK_HEIGHT);
-            options.setPreferredSignatureSize(16_000);
+            options.setPreferredSignatureSize(8_192); // a CMS signature with a two-certificate chain takes about 2.5 KB
             options.setPage(pageIndex);
             options.setVisualSignature(appearance(media, rect, lines));
             doc.addSignature(signature, content -> key.signCms(content.readAllBytes()), options);
