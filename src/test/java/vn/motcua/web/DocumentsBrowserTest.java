@@ -99,6 +99,7 @@ class DocumentsBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("digitised-" + identity.id())).getText()).isEqualTo("Đã số hóa");
         assertThat(driver.findElement(By.id("documents")).getText()).contains("cccd.png", "Bản số hóa tại bộ phận một cửa");
         assertAccessible("dossier page with scans and the digitise box");
+        BrowserSupport.screenshot(driver, "dossier-scanned");
 
         // a second dossier, another procedure: the identity paper is offered from the store, already chosen
         Component legalPaper = component("2.001610", 2);
@@ -110,6 +111,7 @@ class DocumentsBrowserTest extends BrowserTestBase {
         assertThat(offered.isSelected()).isTrue();
         assertThat(driver.findElement(By.id("reuse-" + legalPaper.id())).getText()).contains("Giấy tờ tùy thân", "số " + idNumber);
         assertAccessible("intake form with a reuse offer");
+        BrowserSupport.screenshot(driver, "intake-reuse-offer");
         fillApplicant(idNumber);
         tickAll();
         driver.findElement(By.id("intake-submit")).click();
@@ -145,6 +147,7 @@ class DocumentsBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("forward")).click();
         String results = expectText("results", "Mã kết quả");
         assertThat(results).contains("Tải kết quả đã ký số");
+        BrowserSupport.screenshot(driver, "dossier-signed-result");
         logout();
 
         Dossier d = dossiers.byCode(code);
@@ -161,12 +164,14 @@ class DocumentsBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("verify-registered")).getText()).contains(result.resultCode(), code);
         assertThat(driver.findElement(By.id("signatures")).getText()).contains("Sở Tư pháp tỉnh An Giang");
         assertAccessible("verification page, valid file");
+        BrowserSupport.screenshot(driver, "verify-valid");
 
         driver.findElement(By.id("verify-file")).sendKeys(file("ket-qua-sua.pdf", tampered).toString());
         driver.findElement(By.id("verify-submit")).click();
         expectText("verify-verdict", "KHÔNG HỢP LỆ");
         assertThat(driver.findElement(By.id("verify-verdict")).getText()).contains("thay đổi");
         assertAccessible("verification page, tampered file");
+        BrowserSupport.screenshot(driver, "verify-tampered");
 
         driver.get(url("/xac-thuc/" + result.resultCode()));
         expectText("verify-verdict", "HỢP LỆ");

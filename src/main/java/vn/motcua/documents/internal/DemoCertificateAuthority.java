@@ -51,6 +51,8 @@ class DemoCertificateAuthority implements SigningKeys {
     private final char[] password;
     private final KeyStore store;
     private final SecureRandom random = new SecureRandom();
+    /** Keys already read: reading one from PKCS#12 derives its decryption key (PBKDF2), far slower than signing with it. */
+    private final java.util.Map<String, Key> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoCertificateAuthority(DocumentsProperties properties) {
         Crypto.install();
@@ -100,7 +102,12 @@ class DemoCertificateAuthority implements SigningKeys {
         return true;
     }
 
-    private synchronized Key key(String alias, java.util.function.Supplier<X500Name> subject) {
+    private Key key(String alias, java.util.function.Supplier<X500Name> subject) {
+        Key known = keys.get(alias);
+        return known != null ? known : load(alias, subject);
+    }
+
+    private synchronized Key load(String alias, java.util.function.Supplier<X500Name> subject) {
         try {
             if (!store.containsAlias(alias)) {
                 X509Certificate root = (X509Certificate) store.getCertificate("root");
@@ -111,8 +118,9 @@ class DemoCertificateAuthority implements SigningKeys {
                 save();
             }
             Certificate[] chain = store.getCertificateChain(alias);
-            return new LocalKey((PrivateKey) store.getKey(alias, password),
-                    java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            Key key = new LocalKey((PrivateKey) store.getKey(alias, password), java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            keys.put(alias, key);
+            return key;
         } catch (Exception e) {
             throw new IllegalStateException("Không lấy được khóa ký số DEMO " + alias + ": " + e.getMessage(), e);
         }

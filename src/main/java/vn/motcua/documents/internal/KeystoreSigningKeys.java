@@ -26,6 +26,8 @@ class KeystoreSigningKeys implements SigningKeys {
     private final KeyStore store;
     private final char[] password;
     private final Path file;
+    /** Keys already read (reading one from PKCS#12 runs PBKDF2, far slower than signing with it). */
+    private final java.util.Map<String, Key> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     KeystoreSigningKeys(DocumentsProperties properties) {
         Crypto.install();
@@ -50,12 +52,18 @@ class KeystoreSigningKeys implements SigningKeys {
     }
 
     private Key key(String alias, String whose) {
+        Key known = keys.get(alias);
+        if (known != null) {
+            return known;
+        }
         try {
             if (!store.isKeyEntry(alias)) {
                 throw new IllegalStateException("Chưa có chứng thư số cho " + whose + " (mục " + alias + " trong " + file.getFileName() + ").");
             }
             Certificate[] chain = store.getCertificateChain(alias);
-            return new LocalKey((PrivateKey) store.getKey(alias, password), Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            Key key = new LocalKey((PrivateKey) store.getKey(alias, password), Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            keys.put(alias, key);
+            return key;
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {

@@ -155,8 +155,10 @@ public class OfficerController {
         entered.put("details", all);
         model.addAttribute("entered", entered);
         if (lookup != null) {
-            model.addAttribute("looked", true);
-            return intakePage(model, code, null, receivingAgencyId, List.of());
+            boolean valid = vn.motcua.documents.ApplicantStore.ownerKey(idNumber) != null;
+            model.addAttribute("looked", valid);
+            return intakePage(model, code, null, receivingAgencyId, valid ? List.of()
+                    : List.of(new FieldProblem("idNumber", "Nhập số định danh cá nhân (12 chữ số) hoặc mã số doanh nghiệp (10 hoặc 13 chữ số) để tìm giấy tờ đã số hóa.")));
         }
         try {
             p.throwIfAny();
@@ -206,9 +208,11 @@ public class OfficerController {
             model.addAttribute("v", v);
             model.addAttribute("competent", dossiers.competentAgencies(v, agencies.today()).stream()
                     .sorted(VietnameseText.by(Agency::name)).toList());
+            // the applicant's stored documents, once the officer has entered the ID number (the look-up is audited)
             Object entered = model.getAttribute("entered");
             Applicant a = entered instanceof Map<?, ?> m && m.get("applicant") instanceof Applicant x ? x : null;
-            model.addAttribute("offers", a == null ? Map.of() : dossiers.reusable(v, a.idNumber()));
+            boolean lookUp = a != null && vn.motcua.documents.ApplicantStore.ownerKey(a.idNumber()) != null && user.has(Role.RECEIVING_OFFICER);
+            model.addAttribute("offers", lookUp ? dossiers.reusableAtIntake(v.code(), a.idNumber(), user) : Map.of());
         } else if (q != null && !q.isBlank()) {
             model.addAttribute("found", catalog.search(new SearchQuery(q, null, null, null, null), 1, 20).items());
         }
