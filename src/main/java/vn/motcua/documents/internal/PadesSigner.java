@@ -39,6 +39,14 @@ final class PadesSigner {
     static final float BLOCK_WIDTH = 230;
     static final float BLOCK_HEIGHT = 64;
     private static final byte[] FONT = font();
+    /** The parsed font, per thread (parsing the TrueType file is most of a visible block's cost; a parsed font is not shared across threads). */
+    private static final ThreadLocal<org.apache.fontbox.ttf.TrueTypeFont> PARSED = ThreadLocal.withInitial(() -> {
+        try {
+            return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(FONT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
 
     private PadesSigner() {
     }
@@ -97,7 +105,7 @@ final class PadesSigner {
             PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
             appearance.setNormalAppearance(stream);
             widget.setAppearance(appearance);
-            PDFont font = PDType0Font.load(doc, new ByteArrayInputStream(FONT), true);
+            PDFont font = PDType0Font.load(doc, PARSED.get(), true);
             try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
                 cs.setNonStrokingColor(new Color(0xF3, 0xF8, 0xF3));
                 cs.addRect(0, 0, rect.getWidth(), rect.getHeight());

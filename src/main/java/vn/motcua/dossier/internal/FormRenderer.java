@@ -1,7 +1,14 @@
 package vn.motcua.dossier.internal;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -11,7 +18,6 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.rules.RuleSetService;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +39,18 @@ public class FormRenderer {
             {"DejaVuSerif-Italic.ttf", "400", "ITALIC"}, {"DejaVuSerif-BoldItalic.ttf", "700", "ITALIC"}};
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final byte[][] fonts = new byte[FONTS.length][];
+    /** The fonts parsed, per thread (a parsed font is not shared across threads while documents subset it). */
+    private final ThreadLocal<TrueTypeFont[]> parsedFonts = ThreadLocal.withInitial(() -> {
+        TrueTypeFont[] parsed = new TrueTypeFont[FONTS.length];
+        for (int i = 0; i < FONTS.length; i++) {
+            try {
+                parsed[i] = new TTFParser().parse(new RandomAccessReadBuffer(fonts[i]));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return parsed;
+    });
 
     static {
         // openhtmltopdf logs every rendering step at INFO on its own loggers; keep its warnings only
@@ -76,17 +94,35 @@ public class FormRenderer {
         return engine.process(template, context);
     }
 
-    /** The template filled with the model, as a PDF. */
+    /**
+     * The template filled with the model, as a PDF. The fonts are parsed once per thread and embedded (subset) into each
+     * document only when the document uses them: parsing the TrueType files was most of a form's rendering time.
+     */
     public byte[] pdf(String template, Map<String, Object> model) {
         String html = html(template, model);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
+        try (PDDocument doc = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.usePDDocument(doc);
+            TrueTypeFont[] parsed = parsedFonts.get();
             for (int i = 0; i < FONTS.length; i++) {
-                byte[] bytes = fonts[i];
-                builder.useFont(() -> new ByteArrayInputStream(bytes), "DejaVu Serif", Integer.parseInt(FONTS[i][1]),
-                        BaseRendererBuilder.FontStyle.valueOf(FONTS[i][2]), true);
+                TrueTypeFont ttf = parsed[i];
+                builder.useFont(new PDFontSupplier(null) {
+                    private PDFont font;
+
+                    @Override
+                    public PDFont supply() {
+                        if (font == null) {
+                            try {
+                                font = PDType0Font.load(doc, ttf, true);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                        return font;
+                    }
+                }, "DejaVu Serif", Integer.parseInt(FONTS[i][1]), BaseRendererBuilder.FontStyle.valueOf(FONTS[i][2]), true);
             }
             builder.withProducer("MotCua");
             builder.withHtmlContent(html, "file:///");
