@@ -24,16 +24,25 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * A private key held by this application (demo authority or keystore): signs with SHA-256 and RSA into a detached
+ * A private key held by this application (demo authority or keystore): signs with SHA-256 and RSA or ECDSA into a detached
  * CMS signature carrying the signing-certificate-v2 attribute that PAdES baseline signatures require.
  */
 record LocalKey(PrivateKey privateKey, List<X509Certificate> chain) implements SigningKeys.Key {
+
+    /** SHA-256 with the key's own algorithm: RSA (most certificates of Vietnamese trust service providers) or ECDSA. */
+    static String algorithm(PrivateKey key) {
+        return switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            default -> throw new IllegalStateException("Loại khóa " + key.getAlgorithm() + " chưa được hỗ trợ để ký số.");
+        };
+    }
 
     @Override
     public byte[] signCms(byte[] content) {
         try {
             X509Certificate cert = chain.get(0);
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(privateKey);
+            ContentSigner signer = new JcaContentSignerBuilder(algorithm(privateKey)).build(privateKey);
             byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
             SigningCertificateV2 signingCertificate = new SigningCertificateV2(
                     new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash));
