@@ -851,7 +851,8 @@ public class DossierService {
                 : forms.result(d, title, resultType, agency.name(), parent == null ? null : parent.name(), code, signing.verificationUrl(code),
                 signing.demo(), now);
         String filename = "ket-qua-" + d.code() + ".pdf";
-        String storedTitle = granted && resultType != null && !resultType.isBlank() ? resultType : title + " (" + d.procedureName() + ")";
+        String storedTitle = (granted && resultType != null && !resultType.isBlank() ? resultType : title + " (" + d.procedureName() + ")")
+                .trim().replaceAll("[.;]+$", "");
         SignedFile signed = signing.sign(pdf, new SigningService.ToSign(code, "RESULT", d.code(), storedTitle.length() > 1000
                 ? storedTitle.substring(0, 1000) : storedTitle, filename, signer(user, agency), ApplicantStore.ownerKey(d.applicant().idNumber()),
                 granted ? documentTypes.resultType(d.procedureCode()).orElse(null) : null,
