@@ -40,6 +40,8 @@ public class SigningService {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Public verification parses untrusted PDFs: per client address, 60 an hour freely, then slower, locked after 300. */
+    private final vn.motcua.shared.AttemptLimiter verifications;
 
     public SigningService(SigningKeys keys, FileStorage files, DocumentStore store, ApplicantStore applicants, DocumentsProperties properties,
                           AuditLog audit, Clock clock) {
@@ -50,6 +52,8 @@ public class SigningService {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.verifications = new vn.motcua.shared.AttemptLimiter(clock, 60, java.time.Duration.ofSeconds(1), 300, java.time.Duration.ofMinutes(15),
+                java.time.Duration.ofHours(1), 100_000);
     }
 
     /** A new, unused result code ("KQ" and 10 characters without look-alikes), to print on the document before it is signed. */
@@ -141,6 +145,16 @@ public class SigningService {
                 "Cơ quan: " + s.signer().agencyName() + ".",
                 "Mã kết quả: " + s.resultCode() + " — kiểm tra tại " + verificationUrl(s.resultCode()));
         return sign(CopyMaker.copyWithStatement(scan, type, statement), s);
+    }
+
+    /** A verification asked by someone on the internet: counted per client address (429 when too many). */
+    public SignatureReport verify(byte[] pdf, String clientAddress) {
+        String key = clientAddress == null ? "?" : clientAddress;
+        verifications.blockedFor(key).ifPresent(wait -> {
+            throw new vn.motcua.shared.TooManyAttemptsException(wait);
+        });
+        verifications.failed(key);
+        return verify(pdf);
     }
 
     /** Verifies any PDF: its signatures, and which registered result it is (by its hash). */

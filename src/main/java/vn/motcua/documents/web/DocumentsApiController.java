@@ -41,9 +41,10 @@ public class DocumentsApiController {
 
     @PostMapping(path = "/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Xác thực một tệp PDF có chữ ký số (công khai)",
-            description = "Kiểm tra từng chữ ký (toàn vẹn, chứng thư tin cậy, phạm vi ký) và cho biết tệp có khớp kết quả đã đăng ký không.")
-    public SignatureReport verify(@RequestParam("file") MultipartFile file) throws IOException {
-        return signing.verify(VerificationController.pdf(file));
+            description = "Kiểm tra từng chữ ký (toàn vẹn, chứng thư tin cậy, phạm vi ký) và cho biết tệp có khớp kết quả đã đăng ký không. "
+                    + "Mỗi địa chỉ được kiểm tra 60 tệp một giờ, sau đó chậm dần (429, Retry-After).")
+    public SignatureReport verify(@RequestParam("file") MultipartFile file, jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        return signing.verify(VerificationController.pdf(file), request.getRemoteAddr());
     }
 
     @GetMapping(path = "/results/{code}/verification", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -34,10 +34,11 @@ public class VerificationController {
     }
 
     @PostMapping("/xac-thuc")
-    String check(@RequestParam(name = "tep", required = false) MultipartFile file, Model model) throws IOException {
+    String check(@RequestParam(name = "tep", required = false) MultipartFile file, Model model, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
         model.addAttribute("demo", signing.demo());
         try {
-            model.addAttribute("report", signing.verify(pdf(file)));
+            model.addAttribute("report", signing.verify(pdf(file), request.getRemoteAddr()));
         } catch (ValidationException e) {
             model.addAttribute("error", e.problems().get(0).message());
         }
