@@ -277,6 +277,12 @@ class DigitisationIntegrationTest {
         assertThat(report.result().code()).isEqualTo(result.resultCode());
         assertThat(report.result().dossierCode()).isEqualTo(d.code());
         assertThat(signing.verifyRegistered(result.resultCode()).valid()).isTrue();
+        // anyone may verify, but one address only so often (the page and the API parse PDFs from the internet)
+        for (int i = 0; i < 60; i++) {
+            assertThat(signing.verify(pdf, "198.51.100.7").valid()).isTrue();
+        }
+        assertThatThrownBy(() -> signing.verify(pdf, "198.51.100.7")).isInstanceOf(vn.motcua.shared.TooManyAttemptsException.class);
+        assertThat(signing.verify(pdf, "198.51.100.8").valid()).isTrue();
 
         byte[] tampered = pdf.clone();
         int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/MediaBox");
