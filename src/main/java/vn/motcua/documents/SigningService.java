@@ -52,7 +52,7 @@ public class SigningService {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
-        this.verifications = new vn.motcua.shared.AttemptLimiter(clock, 60, java.time.Duration.ofSeconds(1), 300, java.time.Duration.ofMinutes(15),
+        this.verifications = new vn.motcua.shared.AttemptLimiter(clock, 59, java.time.Duration.ofSeconds(1), 300, java.time.Duration.ofMinutes(15),
                 java.time.Duration.ofHours(1), 100_000);
     }
 
