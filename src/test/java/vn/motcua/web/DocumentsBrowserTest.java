@@ -145,6 +145,7 @@ class DocumentsBrowserTest extends BrowserTestBase {
         type("resultText", "Phiếu lý lịch tư pháp số 901/2026");
         assertAccessible("approval with the result upload");
         driver.findElement(By.id("forward")).click();
+        expectText("flash", "kết quả điện tử đã được ký số");
         String results = expectText("results", "Mã kết quả");
         assertThat(results).contains("Tải kết quả đã ký số");
         BrowserSupport.screenshot(driver, "dossier-signed-result");

@@ -24,6 +24,7 @@ import vn.motcua.dossier.BookRow;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierFile;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
@@ -343,8 +344,12 @@ public class OfficerController {
             throw new NotFoundException("Không có thao tác \"" + action + "\".");
         }
         try {
+            boolean hadResult = "chuyen".equals(action)
+                    && dossiers.get(id).files().stream().anyMatch(f -> f.kind() == DossierFile.Kind.RESULT);
             Dossier d = run.get();
-            redirect.addFlashAttribute("saved", "flash.dossier.updated|" + d.code() + "|" + d.status().label());
+            var signed = "chuyen".equals(action) && !hadResult ? dossiers.result(d) : java.util.Optional.<DossierFile>empty();
+            redirect.addFlashAttribute("saved", signed.isPresent() ? "flash.dossier.resultSigned|" + d.code() + "|" + signed.get().resultCode()
+                    : "flash.dossier.updated|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + id;
         } catch (ValidationException e) {
             return dossierPage(model, id, e.problems());
