@@ -23,7 +23,6 @@ import vn.motcua.documents.DocumentSource;
 import vn.motcua.documents.DocumentTypes;
 import vn.motcua.documents.FileCheck;
 import vn.motcua.documents.FileStorage;
-import vn.motcua.documents.NewStoredDocument;
 import vn.motcua.documents.SignedFile;
 import vn.motcua.documents.Signer;
 import vn.motcua.documents.SigningService;
