@@ -1,9 +1,8 @@
 package vn.motcua.catalog.web;
 
+import vn.motcua.shared.web.Attachments;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,7 +30,6 @@ import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
 import vn.motcua.shared.QrCodes;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -139,9 +137,7 @@ public class PublicCatalogController {
             throw new NotFoundException("Không tìm thấy biểu mẫu.");
         }
         FormFile f = catalog.formFile(versionId, componentId);
-        return ResponseEntity.ok().header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(f.contentType())).body(f.content());
+        return Attachments.of(f.filename(), f.contentType(), f.content());
     }
 
     @GetMapping("/thong-ke/cong-bo")

@@ -1,9 +1,7 @@
 package vn.motcua.documents.web;
 
+import vn.motcua.shared.web.Attachments;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +13,6 @@ import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -53,9 +50,6 @@ public class DataStoreController {
     }
 
     ResponseEntity<byte[]> file(StoredDocument d) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.filename(), StandardCharsets.UTF_8).build().toString())
-                .body(store.content(d));
+        return Attachments.of(d.filename(), d.contentType(), store.content(d));
     }
 }

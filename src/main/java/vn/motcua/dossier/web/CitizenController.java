@@ -1,11 +1,8 @@
 package vn.motcua.dossier.web;
 
+import vn.motcua.shared.web.Attachments;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import vn.motcua.dossier.DossierFile;
-import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -121,12 +118,7 @@ public class CitizenController {
         page.addObject("code", code == null || code.length() > 60 ? null : code);
         try {
             DossierFile.Content f = queries.trackedResult(code, secret, check, request.getRemoteAddr());
-            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8)
-                    .build().toString());
-            response.setContentLength(f.content().length);
-            response.getOutputStream().write(f.content());
+            Attachments.write(response, f.filename(), f.contentType(), f.content());
             return null;
         } catch (NotFoundException e) {
             page.setStatus(org.springframework.http.HttpStatus.NOT_FOUND);

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import vn.motcua.shared.web.Attachments;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,15 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.documents.StoredDocument;
 import vn.motcua.dossier.DossierFile;
 import vn.motcua.dossier.UploadedDocument;
-import java.nio.charset.StandardCharsets;
 import vn.motcua.dossier.AgencyDossierStatistic;
 import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
@@ -143,9 +141,7 @@ public class DossierApiController {
     }
 
     private static ResponseEntity<byte[]> file(DossierFile.Content f) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType())).header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
-                .body(f.content());
+        return Attachments.of(f.filename(), f.contentType(), f.content());
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.web;
 
+import vn.motcua.shared.web.Attachments;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,10 +55,7 @@ public class DossierDocumentsController {
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
         Dossier d = visible(id, "file:" + fileId);
         DossierFile.Content f = dossiers.fileContent(d, fileId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
-                .body(f.content());
+        return Attachments.of(f.filename(), f.contentType(), f.content());
     }
 
     static String trackingUrl(HttpServletRequest request, Dossier d) {
