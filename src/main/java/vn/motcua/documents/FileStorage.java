@@ -15,4 +15,13 @@ public interface FileStorage {
     byte[] get(String key);
 
     boolean exists(String key);
+
+    /** The key bytes are (or would be) stored under: their SHA-256 in lower-case hex. */
+    static String keyOf(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

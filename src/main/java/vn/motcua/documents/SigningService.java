@@ -9,15 +9,12 @@ import vn.motcua.documents.internal.Signatures;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ValidationException;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +157,7 @@ public class SigningService {
     /** Verifies any PDF: its signatures, and which registered result it is (by its hash). */
     public SignatureReport verify(byte[] pdf) {
         Signatures.Checked c = Signatures.verify(pdf, keys.trustedRoots());
-        RegisteredResult r = store.resultBySha(sha256(pdf)).orElse(null);
+        RegisteredResult r = store.resultBySha(FileStorage.keyOf(pdf)).orElse(null);
         audit.record("document.verified", "electronic-result", r == null ? "-" : r.code(), null, Map.of("valid", c.valid()));
         return new SignatureReport(c.valid(), c.problem(), c.signatures(), r);
     }
@@ -179,13 +176,5 @@ public class SigningService {
     /** The signed file of a registered result (the caller checks the reader's right first). */
     public byte[] signedFile(RegisteredResult r) {
         return files.get(r.sha256());
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +37,7 @@ class FilesystemStorage implements FileStorage {
 
     @Override
     public String put(byte[] content) {
-        String key = sha256(content);
+        String key = FileStorage.keyOf(content);
         Path target = path(key);
         if (Files.exists(target)) {
             return key;
@@ -71,7 +68,7 @@ class FilesystemStorage implements FileStorage {
     public byte[] get(String key) {
         try {
             byte[] bytes = Files.readAllBytes(path(key));
-            if (!sha256(bytes).equals(key)) {
+            if (!FileStorage.keyOf(bytes).equals(key)) {
                 throw new IllegalStateException("Tệp " + key + " trong kho lưu trữ đã bị thay đổi (mã băm không khớp).");
             }
             return bytes;
@@ -90,13 +87,5 @@ class FilesystemStorage implements FileStorage {
             throw new IllegalArgumentException("Khóa tệp không hợp lệ");
         }
         return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
