@@ -27,6 +27,7 @@ import vn.motcua.documents.SignedFile;
 import vn.motcua.documents.Signer;
 import vn.motcua.documents.SigningService;
 import vn.motcua.documents.StoredDocument;
+import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.FormRenderer;
 import vn.motcua.identity.Account;
@@ -841,13 +842,12 @@ public class DossierService {
         LocalDateTime now = calendars.now();
         ProcedureVersion v = catalog.version(d.procedureVersionId());
         Agency agency = agencies.get(d.handlingAgencyId());
-        Agency parent = agency.parentId() == null ? null : agencies.get(agency.parentId());
         String code = signing.newResultCode();
         boolean granted = d.outcome() == Outcome.GRANTED;
         String title = granted ? "Kết quả giải quyết thủ tục hành chính" : "Văn bản trả lời không giải quyết hồ sơ";
         String resultType = v.resultType();
         byte[] pdf = uploaded != null ? uploaded
-                : forms.result(d, title, resultType, agency.name(), parent == null ? null : parent.name(), code, signing.verificationUrl(code),
+                : forms.result(d, title, resultType, DossierForms.issuer(agency.id(), agencies.byId()), code, signing.verificationUrl(code),
                 signing.demo(), now);
         String filename = "ket-qua-" + d.code() + ".pdf";
         String storedTitle = (granted && resultType != null && !resultType.isBlank() ? resultType : title + " (" + d.procedureName() + ")")

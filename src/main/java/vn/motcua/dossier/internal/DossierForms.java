@@ -186,7 +186,7 @@ public class DossierForms {
     }
 
     /** The unit, the body above it, and the place: the commune's name for commune units, else the province's. */
-    Issuer issuer(long unitId, Map<Long, Agency> all) {
+    public static Issuer issuer(long unitId, Map<Long, Agency> all) {
         Agency unit = all.get(unitId);
         Agency parent = unit.parentId() == null ? unit : all.get(unit.parentId());
         Agency commune = unit.type() == AgencyType.COMMUNE_COMMITTEE ? unit : parent.type() == AgencyType.COMMUNE_COMMITTEE ? parent : null;

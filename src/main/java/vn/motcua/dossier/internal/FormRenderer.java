@@ -135,24 +135,19 @@ public class FormRenderer {
     }
 
     /** The electronic result made from the template {@code shared/result} (before it is signed). */
-    public byte[] result(Dossier d, String title, String resultType, String agencyName, String parentName, String resultCode, String verifyUrl,
+    public byte[] result(Dossier d, String title, String resultType, DossierForms.Issuer issuer, String resultCode, String verifyUrl,
                          boolean demo, LocalDateTime at) {
         Map<String, Object> m = new java.util.HashMap<>();
         m.put("d", d);
         m.put("title", title);
         m.put("resultType", resultType);
-        m.put("agency", new Named(agencyName));
-        m.put("parentName", parentName == null ? "" : parentName);
+        m.put("issuer", issuer);
         m.put("resultCode", resultCode);
         m.put("verifyUrl", verifyUrl);
         m.put("qr", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(vn.motcua.shared.QrCodes.png(verifyUrl, 240)));
         m.put("demo", demo);
         m.put("at", at);
         return pdf("shared/result", m);
-    }
-
-    /** A name for templates ({@code agency.name()}). */
-    public record Named(String name) {
     }
 
     /** The applicant's declaration made with the online form, as a PDF attached to the component it stands for. */
