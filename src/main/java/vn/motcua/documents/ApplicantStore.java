@@ -72,7 +72,7 @@ public class ApplicantStore {
     }
 
     /** A file already in the file store, part of one document. */
-    public record Part(String filename, String contentType, String storageKey) {
+    public record Part(String filename, String contentType, String storageKey, long sizeBytes) {
     }
 
     /**
@@ -91,7 +91,7 @@ public class ApplicantStore {
             key = only.storageKey();
             filename = only.filename();
             contentType = only.contentType();
-            size = files.get(key).length;
+            size = only.sizeBytes();
         } else {
             byte[] merged = Pdfs.join(parts.stream().map(x -> files.get(x.storageKey())).toList(), parts.stream().map(Part::contentType).toList());
             key = files.put(merged);

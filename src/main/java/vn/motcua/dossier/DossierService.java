@@ -413,17 +413,18 @@ public class DossierService {
      */
     @Transactional
     public Dossier forward(long id, long rowVersion, String note, Outcome outcome, String resultText, UploadedDocument resultFile, CurrentUser user) {
-        Dossier before = current(id, rowVersion, user);
+        Dossier d = atCurrentStep(id, rowVersion, DossierAction.FORWARD, user);
         byte[] uploaded = null;
-        if (resultFile != null && resultFile.content() != null && resultFile.content().length > 0) {
+        if (resultFile != null) { // a chosen file, even an empty one (reported); the pages pass null when none was chosen
             Problems p = new Problems();
             String type = FileCheck.check(resultFile.filename(), resultFile.content(), p);
             p.require(type == null || type.equals("application/pdf"), "resultFile", "Văn bản kết quả tải lên phải là tệp PDF.");
             p.throwIfAny();
             uploaded = resultFile.content();
         }
-        Dossier after = forwardStep(id, rowVersion, note, outcome, resultText, user);
-        if (before.outcome() == null && after.outcome() != null) {
+        LocalDateTime now = calendars.now();
+        Dossier after = apply(d, user.username(), a -> a.completeStep(now, calendars.calendar(), steps(d), outcome, resultText, note));
+        if (d.outcome() == null && after.outcome() != null) {
             signResult(after, uploaded, user);
             return get(id);
         }
@@ -431,12 +432,6 @@ public class DossierService {
             throw ValidationException.of("resultFile", "Chỉ tải văn bản kết quả lên ở bước phê duyệt kết quả.");
         }
         return after;
-    }
-
-    private Dossier forwardStep(long id, long rowVersion, String note, Outcome outcome, String resultText, CurrentUser user) {
-        Dossier d = atCurrentStep(id, rowVersion, DossierAction.FORWARD, user);
-        LocalDateTime now = calendars.now();
-        return apply(d, user.username(), a -> a.completeStep(now, calendars.calendar(), steps(d), outcome, resultText, note));
     }
 
     /** Sends the dossier back to the previous step, with the reason. */
@@ -808,7 +803,7 @@ public class DossierService {
         p.requireText(title, "title", "Tên giấy tờ được chứng thực");
         p.require(title == null || title.trim().length() <= 300, "title", "Tên giấy tờ dài quá 300 ký tự.");
         byte[] scan = null;
-        if (upload != null && upload.content() != null && upload.content().length > 0) {
+        if (upload != null) {
             List<UploadedDocument> checked = checkedFiles(v, List.of(new UploadedDocument(d.documents().get(0).componentId(), upload.filename(),
                     upload.contentType(), upload.content())), p);
             scan = checked.isEmpty() ? null : checked.get(0).content();
@@ -816,9 +811,8 @@ public class DossierService {
             DossierFile f = d.files().stream().filter(x -> x.id() == sourceFileId && !x.kind().signed()).findFirst().orElse(null);
             p.require(f != null, "sourceFileId", "Tệp đã chọn không thuộc hồ sơ này.");
             scan = f == null ? null : fileContent(d, f.id()).content();
-        } else {
-            p.add("sourceFileId", "Chọn bản chụp bản chính trong hồ sơ hoặc tải lên bản chụp.");
         }
+        p.require(scan != null || !p.isEmpty(), "sourceFileId", "Chọn bản chụp bản chính trong hồ sơ hoặc tải lên bản chụp.");
         p.throwIfAny();
         LocalDateTime now = calendars.now();
         Agency agency = agencies.get(d.handlingAgencyId());
@@ -975,7 +969,7 @@ public class DossierService {
             if (own.isEmpty()) {
                 continue;
             }
-            List<ApplicantStore.Part> parts = own.stream().map(f -> new ApplicantStore.Part(f.filename(), f.contentType(), f.sha256())).toList();
+            List<ApplicantStore.Part> parts = own.stream().map(f -> new ApplicantStore.Part(f.filename(), f.contentType(), f.sha256(), f.sizeBytes())).toList();
             boolean online = own.stream().noneMatch(f -> f.kind() == DossierFile.Kind.SCAN);
             applicantStore.keepParts(owner, documentTypes.typeOf(d.procedureCode(), doc.componentName()).orElse(null), doc.componentName(),
                     details.getOrDefault(doc.componentId(), DocumentDetails.NONE), parts,

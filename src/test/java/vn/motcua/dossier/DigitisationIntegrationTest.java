@@ -334,6 +334,14 @@ class DigitisationIntegrationTest {
         long scan = d.files().get(0).id();
         assertThatThrownBy(() -> dossiers.certifyCopy(d.id(), d.rowVersion(), scan, null, "Bằng tốt nghiệp", false, as("chuyenvien.longxuyen")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("đối chiếu bản chính");
+        assertThatThrownBy(() -> dossiers.certifyCopy(d.id(), d.rowVersion(), null, null, "Bằng tốt nghiệp", true, as("chuyenvien.longxuyen")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Chọn bản chụp bản chính");
+        assertThatThrownBy(() -> dossiers.certifyCopy(d.id(), d.rowVersion(), null, new UploadedDocument(0, "", "", new byte[0]), "Bằng tốt nghiệp",
+                true, as("chuyenvien.longxuyen")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Chọn bản chụp bản chính");
+        assertThatThrownBy(() -> dossiers.certifyCopy(d.id(), d.rowVersion(), null, new UploadedDocument(0, "ban-chup.png", "image/png", new byte[0]),
+                "Bằng tốt nghiệp", true, as("chuyenvien.longxuyen")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("rỗng");
         assertThatThrownBy(() -> dossiers.certifyCopy(d.id(), d.rowVersion(), scan, null, "Bằng tốt nghiệp", true, as("tiepnhan.longxuyen")))
                 .isInstanceOf(vn.motcua.shared.ConflictException.class);
         Dossier certified = dossiers.certifyCopy(d.id(), d.rowVersion(), scan, null, "Bằng tốt nghiệp trung học phổ thông", true,

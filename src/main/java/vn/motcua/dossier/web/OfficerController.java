@@ -344,10 +344,9 @@ public class OfficerController {
             throw new NotFoundException("Không có thao tác \"" + action + "\".");
         }
         try {
-            boolean hadResult = "chuyen".equals(action)
-                    && dossiers.get(id).files().stream().anyMatch(f -> f.kind() == DossierFile.Kind.RESULT);
             Dossier d = run.get();
-            var signed = "chuyen".equals(action) && !hadResult ? dossiers.result(d) : java.util.Optional.<DossierFile>empty();
+            // an approval that registered the result (only that step takes an outcome) has just signed it
+            var signed = "chuyen".equals(action) && outcome != null ? dossiers.result(d) : java.util.Optional.<DossierFile>empty();
             redirect.addFlashAttribute("saved", signed.isPresent() ? "flash.dossier.resultSigned|" + d.code() + "|" + signed.get().resultCode()
                     : "flash.dossier.updated|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + id;
