@@ -65,8 +65,8 @@ import java.util.regex.Pattern;
 @Service
 public class DossierService {
     private static final Pattern PHONE = Pattern.compile("0\\d{9,10}");
-    private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}");
-    private static final Pattern TAX_CODE = Pattern.compile("\\d{10}(-\\d{3})?");
+    /** An applicant is identified by a personal ID number or an enterprise code (the key of their data store too). */
+    private static final String APPLICANT_ID_RULE = "Số định danh cá nhân gồm đúng 12 chữ số (mã số doanh nghiệp: 10 hoặc 13 chữ số).";
     private static final int MAX_FILES = 20;
     private static final String NOT_A_ONE_STOP_UNIT = "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.";
 
@@ -742,8 +742,7 @@ public class DossierService {
         }
         Problems p = new Problems();
         ProcedureVersion v = versionInForce(procedureCode, p);
-        p.require(ApplicantStore.ownerKey(applicantIdNumber) != null, "idNumber",
-                "Số định danh cá nhân gồm đúng 12 chữ số (mã số doanh nghiệp: 10 hoặc 13 chữ số).");
+        p.require(ApplicantStore.ownerKey(applicantIdNumber) != null, "idNumber", APPLICANT_ID_RULE);
         p.throwIfAny();
         audit.record("stored-document.looked-up", "applicant", applicantIdNumber, null, Map.of("procedure", v.code()));
         return reusable(v, applicantIdNumber);
@@ -1105,8 +1104,7 @@ public class DossierService {
         boolean id = a.idNumber() != null && !a.idNumber().isBlank();
         p.require(phone || id, "applicant.phone", "Phải có số điện thoại hoặc số định danh để tra cứu hồ sơ.");
         p.require(!phone || PHONE.matcher(a.phone().trim()).matches(), "applicant.phone", "Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0.");
-        p.require(!id || ID_NUMBER.matcher(a.idNumber().trim()).matches() || TAX_CODE.matcher(a.idNumber().trim()).matches(), "applicant.idNumber",
-                "Số định danh cá nhân gồm đúng 12 chữ số (mã số doanh nghiệp: 10 hoặc 13 chữ số).");
+        p.require(!id || ApplicantStore.ownerKey(a.idNumber()) != null, "applicant.idNumber", APPLICANT_ID_RULE);
     }
 
     private static void checkDecision(IntakeDecision decision, List<SupplementRequest.Item> items, String reason, Problems p) {
