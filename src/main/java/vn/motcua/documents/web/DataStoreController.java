@@ -1,7 +1,6 @@
 package vn.motcua.documents.web;
 
 import vn.motcua.shared.web.Attachments;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.motcua.documents.ApplicantStore;
 import vn.motcua.documents.StoredDocument;
-import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 
 /** The citizen's or business's own data store: every stored document, downloadable; nobody else's. */
 @Controller
-@Tag(name = "Data store", description = "Kho dữ liệu của người dân, doanh nghiệp")
 public class DataStoreController {
     private final ApplicantStore store;
     private final AccountService accounts;
@@ -30,9 +27,8 @@ public class DataStoreController {
         this.clock = clock;
     }
 
-    String ownerKey() {
-        Account me = accounts.get(CurrentUser.get().orElseThrow().id());
-        return ApplicantStore.ownerKey(me.idNumber() != null ? me.idNumber() : me.taxCode());
+    private String ownerKey() {
+        return ApplicantStore.ownerKey(accounts.get(CurrentUser.get().orElseThrow().id()).identifier());
     }
 
     @GetMapping("/ho-so-cua-toi/kho-du-lieu")
@@ -46,10 +42,7 @@ public class DataStoreController {
 
     @GetMapping("/ho-so-cua-toi/kho-du-lieu/{id}")
     ResponseEntity<byte[]> download(@PathVariable long id) {
-        return file(store.documentOf(ownerKey(), id));
-    }
-
-    ResponseEntity<byte[]> file(StoredDocument d) {
+        StoredDocument d = store.documentOf(ownerKey(), id);
         return Attachments.of(d.filename(), d.contentType(), store.content(d));
     }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.documents.web;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +27,6 @@ import java.util.Map;
  * published component and the result is, and whether the result is an electronic certified copy.
  */
 @Controller
-@Tag(name = "Document types", description = "Danh mục loại giấy tờ")
 public class DocumentTypeController {
     private final DocumentTypes types;
     private final CatalogService catalog;

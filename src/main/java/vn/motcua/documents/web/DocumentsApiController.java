@@ -17,7 +17,10 @@ import vn.motcua.documents.DocumentTypes;
 import vn.motcua.documents.SignatureReport;
 import vn.motcua.documents.SigningService;
 import vn.motcua.documents.StoredDocument;
+import vn.motcua.identity.AccountService;
+import vn.motcua.identity.CurrentUser;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.web.Attachments;
 
 import java.io.IOException;
 import java.util.List;
@@ -30,13 +33,17 @@ public class DocumentsApiController {
     private final SigningService signing;
     private final ApplicantStore store;
     private final DocumentTypes types;
-    private final DataStoreController owner;
+    private final AccountService accounts;
 
-    public DocumentsApiController(SigningService signing, ApplicantStore store, DocumentTypes types, DataStoreController owner) {
+    public DocumentsApiController(SigningService signing, ApplicantStore store, DocumentTypes types, AccountService accounts) {
         this.signing = signing;
         this.store = store;
         this.types = types;
-        this.owner = owner;
+        this.accounts = accounts;
+    }
+
+    private String ownerKey() {
+        return ApplicantStore.ownerKey(accounts.get(CurrentUser.get().orElseThrow().id()).identifier());
     }
 
     @PostMapping(path = "/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,13 +66,14 @@ public class DocumentsApiController {
     @GetMapping(path = "/me/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Giấy tờ trong kho dữ liệu của tài khoản đang đăng nhập")
     public List<StoredDocument> mine() {
-        return store.documentsOf(owner.ownerKey());
+        return store.documentsOf(ownerKey());
     }
 
     @GetMapping(path = "/me/documents/{id}/file", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
     @Operation(summary = "Tải một giấy tờ trong kho dữ liệu của tài khoản đang đăng nhập")
     public ResponseEntity<byte[]> mineFile(@PathVariable long id) {
-        return owner.file(store.documentOf(owner.ownerKey(), id));
+        StoredDocument d = store.documentOf(ownerKey(), id);
+        return Attachments.of(d.filename(), d.contentType(), store.content(d));
     }
 
     @GetMapping(path = "/document-types", produces = MediaType.APPLICATION_JSON_VALUE)

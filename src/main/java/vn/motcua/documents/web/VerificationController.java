@@ -1,6 +1,5 @@
 package vn.motcua.documents.web;
 
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import java.io.IOException;
  * the signatures are intact and trusted, who signed and when, and which registered result the file is.
  */
 @Controller
-@Tag(name = "Verification", description = "Xác thực văn bản điện tử có chữ ký số")
 public class VerificationController {
     private final SigningService signing;
 

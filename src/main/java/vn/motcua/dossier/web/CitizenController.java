@@ -243,7 +243,7 @@ public class CitizenController {
         Account me = accounts.get(user.id());
         List<Agency> active = agencies.activeOn(agencies.today());
         model.addAttribute("v", v);
-        model.addAttribute("entered", entered != null ? entered : new Applicant(me.fullName(), me.idNumber() != null ? me.idNumber() : me.taxCode(),
+        model.addAttribute("entered", entered != null ? entered : new Applicant(me.fullName(), me.identifier(),
                 me.phone(), me.email(), null));
         model.addAttribute("counters", active.stream().filter(a -> a.type() == AgencyType.ONE_STOP)
                 .sorted(VietnameseText.by(Agency::name)).toList());
@@ -255,7 +255,7 @@ public class CitizenController {
         model.addAttribute("kept", kept);
         model.addAttribute("eforms", eforms);
         // documents of the account holder's own data store, offered per component (the dossier must be in the holder's name)
-        model.addAttribute("offers", dossiers.reusable(v, me.idNumber() != null ? me.idNumber() : me.taxCode()));
+        model.addAttribute("offers", dossiers.reusable(v, me.identifier()));
         if (!model.containsAttribute("chosenReuse")) {
             model.addAttribute("chosenReuse", Map.of());
         }
