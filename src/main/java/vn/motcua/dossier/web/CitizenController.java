@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Component;
@@ -45,7 +43,6 @@ import vn.motcua.shared.ValidationException;
 import vn.motcua.shared.VietnameseText;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -167,14 +164,9 @@ public class CitizenController {
         ProcedureVersion v = catalog.current(code);
         Map<String, Kept> store = kept(session);
         Map<String, Kept> carried = new LinkedHashMap<>();
-        List<UploadedDocument> files = new ArrayList<>();
+        List<UploadedDocument> files = new ArrayList<>(DigitisationForm.files(request, "file", v.components()));
         Map<Long, String> eforms = new HashMap<>();
         for (Component c : v.components()) {
-            for (MultipartFile f : files(request, "file-" + c.id())) {
-                if (DigitisationForm.chosen(f)) {
-                    files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
-                }
-            }
             String[] tokens = request.getParameterValues("giu-" + c.id());
             for (String token : tokens == null ? new String[0] : tokens) {
                 Kept k = store.get(token);
@@ -223,14 +215,6 @@ public class CitizenController {
         Map<String, Kept> m = new java.util.concurrent.ConcurrentHashMap<>();
         session.setAttribute(KEPT, m);
         return m;
-    }
-
-    private static byte[] bytes(MultipartFile f) {
-        try {
-            return f.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String formPage(Model model, String code, Applicant entered, Long communeId, Delivery resultPlace,
@@ -307,17 +291,9 @@ public class CitizenController {
     String supplement(@PathVariable long id, @RequestParam long rowVersion, @RequestParam(required = false) String note,
                       HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Dossier d = own(id);
-        List<UploadedDocument> files = new ArrayList<>();
         SupplementRequest open = d.openSupplement().orElse(null);
-        if (open != null) {
-            for (SupplementRequest.Item i : open.items()) {
-                for (MultipartFile f : files(request, "file-" + i.componentId())) {
-                    if (DigitisationForm.chosen(f)) {
-                        files.add(new UploadedDocument(i.componentId(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
-                    }
-                }
-            }
-        }
+        List<UploadedDocument> files = open == null ? List.of()
+                : DigitisationForm.files(request, "file", open.items().stream().map(SupplementRequest.Item::componentId).toList());
         return citizenAction(model, id, redirect, "flash.dossier.supplemented",
                 () -> dossiers.supplementOnline(id, rowVersion, files, note, CurrentUser.get().orElseThrow()));
     }
@@ -348,11 +324,5 @@ public class CitizenController {
         } catch (ConflictException e) {
             return minePage(model, id, List.of(new FieldProblem("rowVersion", e.getMessage())));
         }
-    }
-
-    /** The files sent under a name; none when the form was not sent as multipart (a bad request, not a server error). */
-    private static List<MultipartFile> files(HttpServletRequest request, String name) {
-        MultipartHttpServletRequest m = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
-        return m != null ? m.getFiles(name) : List.of();
     }
 }

@@ -28,17 +28,23 @@ final class DigitisationForm {
     }
 
     static List<UploadedDocument> files(HttpServletRequest request, String prefix, List<Component> components) {
+        return files(request, prefix, components.stream().map(Component::id).toList());
+    }
+
+    /** The files chosen for each component ({@code <prefix>-<componentId>}), in the order of the components. */
+    static List<UploadedDocument> files(HttpServletRequest request, String prefix, java.util.Collection<Long> componentIds) {
         List<UploadedDocument> files = new ArrayList<>();
-        for (Component c : components) {
-            for (MultipartFile f : multipart(request, prefix + "-" + c.id())) {
+        for (long component : componentIds) {
+            for (MultipartFile f : multipart(request, prefix + "-" + component)) {
                 if (chosen(f)) {
-                    files.add(new UploadedDocument(c.id(), f.getOriginalFilename(), f.getContentType(), bytes(f)));
+                    files.add(new UploadedDocument(component, f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
             }
         }
         return files;
     }
 
+    /** The files sent under a name; none when the form was not sent as multipart (a bad request, not a server error). */
     static List<MultipartFile> multipart(HttpServletRequest request, String name) {
         MultipartHttpServletRequest m = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         return m != null ? m.getFiles(name) : List.of();
