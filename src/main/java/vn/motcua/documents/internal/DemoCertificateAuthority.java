@@ -117,8 +117,7 @@ class DemoCertificateAuthority implements SigningKeys {
                 store.setKeyEntry(alias, pair.getPrivate(), password, new Certificate[]{cert, root});
                 save();
             }
-            Certificate[] chain = store.getCertificateChain(alias);
-            Key key = new LocalKey((PrivateKey) store.getKey(alias, password), java.util.Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            Key key = LocalKey.read(store, alias, password);
             keys.put(alias, key);
             return key;
         } catch (Exception e) {

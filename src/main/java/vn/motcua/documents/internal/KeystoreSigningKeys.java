@@ -8,11 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -60,8 +57,7 @@ class KeystoreSigningKeys implements SigningKeys {
             if (!store.isKeyEntry(alias)) {
                 throw new IllegalStateException("Chưa có chứng thư số cho " + whose + " (mục " + alias + " trong " + file.getFileName() + ").");
             }
-            Certificate[] chain = store.getCertificateChain(alias);
-            Key key = new LocalKey((PrivateKey) store.getKey(alias, password), Arrays.stream(chain).map(c -> (X509Certificate) c).toList());
+            Key key = LocalKey.read(store, alias, password);
             keys.put(alias, key);
             return key;
         } catch (IllegalStateException e) {

@@ -29,6 +29,12 @@ import java.util.List;
  */
 record LocalKey(PrivateKey privateKey, List<X509Certificate> chain) implements SigningKeys.Key {
 
+    /** The key entry of a keystore with its chain (the signer's certificate first). */
+    static LocalKey read(java.security.KeyStore store, String alias, char[] password) throws java.security.GeneralSecurityException {
+        return new LocalKey((PrivateKey) store.getKey(alias, password),
+                java.util.Arrays.stream(store.getCertificateChain(alias)).map(c -> (X509Certificate) c).toList());
+    }
+
     /** SHA-256 with the key's own algorithm: RSA (most certificates of Vietnamese trust service providers) or ECDSA. */
     static String algorithm(PrivateKey key) {
         return switch (key.getAlgorithm()) {
