@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.documents.DocumentsProperties;
 import vn.motcua.documents.Signer;
+import vn.motcua.documents.SigningKeys;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,11 @@ class SignatureTest {
     }
 
     static byte[] signedTwice() throws Exception {
+        return signedTwice(ca, LEADER);
+    }
+
+    /** A blank A4 page signed by the person, then sealed by the agency, with the given keys. */
+    static byte[] signedTwice(SigningKeys keys, Signer signer) throws Exception {
         byte[] pdf;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.addPage(new PDPage(PDRectangle.A4));
@@ -45,10 +51,10 @@ class SignatureTest {
             pdf = out.toByteArray();
         }
         GregorianCalendar when = new GregorianCalendar();
-        byte[] one = Signatures.sign(pdf, ca.person(LEADER), LEADER.fullName(), "Phê duyệt", LEADER.agencyName(), when,
-                List.of("Ký bởi: " + LEADER.fullName(), "Phó Giám đốc, Sở Tư pháp tỉnh An Giang", "Thời gian ký: hôm nay"), true);
-        return Signatures.sign(one, ca.seal(LEADER), LEADER.agencyName(), "Đóng dấu", LEADER.agencyName(), when,
-                List.of("Cơ quan: " + LEADER.agencyName(), "Mã kết quả: KQTEST"), false);
+        byte[] one = Signatures.sign(pdf, keys.person(signer), signer.fullName(), "Phê duyệt", signer.agencyName(), when,
+                List.of("Ký bởi: " + signer.fullName(), signer.title() + ", " + signer.agencyName(), "Thời gian ký: hôm nay"), true);
+        return Signatures.sign(one, keys.seal(signer), signer.agencyName(), "Đóng dấu", signer.agencyName(), when,
+                List.of("Cơ quan: " + signer.agencyName(), "Mã kết quả: KQTEST"), false);
     }
 
     @Test
