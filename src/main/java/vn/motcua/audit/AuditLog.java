@@ -73,6 +73,16 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Records an entry that must stay even when the work around it is rolled back — a refused attempt (someone else's
+     * document asked for by id) ends in an exception that undoes everything else. Written at once, in its own transaction.
+     */
+    public void recordAttempt(String action, String subjectType, Object subjectId, Object after) {
+        Pending p = new Pending(limit(currentActor(), 120), limit(currentAddress(), 64), limit(action, 80), limit(subjectType, 40),
+                subjectId == null ? null : limit(String.valueOf(subjectId), 80), null, state(after));
+        own.executeWithoutResult(s -> append(List.of(p)));
+    }
+
     /** Checks the whole chain from the first entry; names the first entry that was changed, removed or inserted. */
     public Verification verify() {
         return own.execute(s -> store.verify());

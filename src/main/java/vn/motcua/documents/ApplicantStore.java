@@ -147,7 +147,7 @@ public class ApplicantStore {
         String field = "reuse";
         StoredDocument d = store.document(documentId).orElse(null);
         if (d == null || ownerKey(ownerKey) == null || !d.ownerKey().equals(ownerKey)) {
-            audit.record("stored-document.reuse-refused", "stored-document", documentId, null, Map.of("owner", String.valueOf(ownerKey)));
+            audit.recordAttempt("stored-document.reuse-refused", "stored-document", documentId, Map.of("owner", String.valueOf(ownerKey)));
             throw ValidationException.of(field, "Giấy tờ số " + documentId + " không có trong kho dữ liệu của người nộp hồ sơ này; "
                     + "chỉ dùng lại được giấy tờ của chính người nộp.");
         }

@@ -78,6 +78,7 @@ class DigitisationIntegrationTest {
     @Autowired DocumentsProperties properties;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired vn.motcua.audit.AuditLog audit;
     @Autowired org.springframework.test.context.event.ApplicationEvents events;
 
     CurrentUser as(String username) {
@@ -231,6 +232,9 @@ class DigitisationIntegrationTest {
         assertThatThrownBy(() -> receive(ENTERPRISE, "AG.TTPVHCC", other, List.of(), Map.of(legalPaper.id(), offered.id()), Map.of()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("chỉ dùng lại được giấy tờ của chính người nộp");
         assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(before);
+        // the refused attempt stays in the audit log although the intake was rolled back
+        assertThat(audit.search(null, "stored-document.reuse-refused", "stored-document", String.valueOf(offered.id()), 5))
+                .anySatisfy(e -> assertThat(e.after()).contains(other.idNumber()));
         assertThat(dossiers.reusable(enterprise, other.idNumber())).isEmpty();
         // nor for a component of another type
         Component form = component(ENTERPRISE, 1);
