@@ -958,6 +958,7 @@ public class DossierService {
             return;
         }
         Map<Long, DocumentDetails> details = store.details(d.id());
+        Map<String, String> types = documentTypes.mappings(d.procedureCode());
         for (DossierDocument doc : d.documents()) {
             if (doc.reused() || !doc.digitised()) {
                 continue;
@@ -970,7 +971,7 @@ public class DossierService {
             }
             List<ApplicantStore.Part> parts = own.stream().map(f -> new ApplicantStore.Part(f.filename(), f.contentType(), f.sha256(), f.sizeBytes())).toList();
             boolean online = own.stream().noneMatch(f -> f.kind() == DossierFile.Kind.SCAN);
-            applicantStore.keepParts(owner, documentTypes.typeOf(d.procedureCode(), doc.componentName()).orElse(null), doc.componentName(),
+            applicantStore.keepParts(owner, types.get(doc.componentName()), doc.componentName(),
                     details.getOrDefault(doc.componentId(), DocumentDetails.NONE), parts,
                     online ? DocumentSource.APPLICANT : DocumentSource.DIGITISED, d.code(), actor);
         }
