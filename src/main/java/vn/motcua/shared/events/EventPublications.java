@@ -25,9 +25,11 @@ public class EventPublications {
     private final JdbcClient jdbc;
     private final IncompleteEventPublications incomplete;
     private final Duration retryAfter;
+    private final Readiness readiness;
 
     public EventPublications(JdbcClient jdbc, IncompleteEventPublications incomplete,
-                             @Value("${motcua.events.retry-after:PT1M}") Duration retryAfter) {
+                             @Value("${motcua.events.retry-after:PT1M}") Duration retryAfter, Readiness readiness) {
+        this.readiness = readiness;
         this.jdbc = jdbc;
         this.incomplete = incomplete;
         this.retryAfter = retryAfter;
@@ -64,6 +66,9 @@ public class EventPublications {
     /** Delivers again every event whose delivery has been pending longer than the retry delay. */
     @Scheduled(fixedDelayString = "${motcua.events.retry-interval:PT1M}", initialDelayString = "${motcua.events.retry-interval:PT1M}")
     public void retryStale() {
+        if (!readiness.ready()) {
+            return;
+        }
         try {
             incomplete.resubmitIncompletePublicationsOlderThan(retryAfter);
         } catch (RuntimeException e) {
