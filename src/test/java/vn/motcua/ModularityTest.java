@@ -22,11 +22,18 @@ class ModularityTest {
     @Test
     void theModuleMapInTheDocsNamesEveryModule() throws Exception {
         Set<String> names = modules.stream().map(ApplicationModule::getName).collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("shared", "organization", "identity", "rules", "catalog", "calendar", "dossier", "demo", "audit", "documents");
+        assertThat(names).containsExactlyInAnyOrder("shared", "organization", "identity", "rules", "catalog", "calendar", "dossier", "demo", "audit", "documents", "payment", "notification", "simulators");
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/architecture.md"));
         for (String name : names) {
             assertThat(doc).as("docs/architecture.md mentions module " + name).contains("`" + name + "`");
         }
+    }
+
+    @Test
+    void productionCodeNeverDependsOnTheSimulators() {
+        ApplicationModule simulators = modules.getModuleByName("simulators").orElseThrow();
+        modules.stream().filter(m -> !m.equals(simulators)).forEach(m -> assertThat(m.getDependencies(modules).contains(simulators))
+                .as(m.getName() + " must not depend on the simulators").isFalse());
     }
 
     @Test

@@ -66,9 +66,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final DemoHistory history;
     private final DemoDocumentTypes documentTypes;
+    private final DemoPayments payments;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
-                          TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes) {
+                          TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments) {
+        this.payments = payments;
         this.documentTypes = documentTypes;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -96,6 +98,8 @@ public class DemoDataLoader implements ApplicationRunner {
                 throw new UncheckedIOException(e);
             }
             documentTypes.load();
+            payments.loadSettings(ids, vn.motcua.identity.CurrentUser.of(accounts.list().stream()
+                    .filter(a -> a.username().equals("quantri")).findFirst().orElseThrow()));
         });
         history.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,
@@ -218,6 +222,8 @@ public class DemoDataLoader implements ApplicationRunner {
         officer("chuyenvien.rachgia", "Thái Ngọc Hân", Role.PROCESSING_OFFICER, "AG.P.RG");
         officer("lanhdao.rachgia", "Kiều Minh Trí", Role.LEADER, "AG.P.RG");
         officer("thanhtra", "Ngô Thị Hồng", Role.AUDITOR, "AG");
+        officer("ketoan", "Đoàn Thị Bích", Role.ACCOUNTANT, "AG");
+        officer("ketoan.longxuyen", "Khưu Văn Thịnh", Role.ACCOUNTANT, "AG.P.LX");
         accounts.register(new NewAccount("congdan", DEMO_PASSWORD, "Nguyễn Văn An", AccountType.CITIZEN, "an.nguyen@example.vn",
                 "0912345678", "089090001234", null, null));
         accounts.register(new NewAccount("doanhnghiep", DEMO_PASSWORD, "Công ty TNHH Thương mại Minh Phát", AccountType.BUSINESS,

@@ -85,8 +85,12 @@ class DemoHistory {
     private int created;
     private int failures;
 
-    DemoHistory(DossierService dossiers, CatalogService catalog, AccountService accounts, WorkingCalendarService calendars,
+    private final DemoPayments payments;
+    private final Random feeRandom = new Random(20261206L);
+
+    DemoHistory(DossierService dossiers, CatalogService catalog, AccountService accounts, WorkingCalendarService calendars, DemoPayments payments,
                 @Value("${motcua.demo-data.history-days:180}") int historyDays, @Value("${motcua.demo-data.dossiers-per-day:6}") int perDay) {
+        this.payments = payments;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -131,10 +135,17 @@ class DemoHistory {
             }
         }
         starts.sort(java.util.Comparator.comparing(Start::at));
-        for (Start start : starts) {
-            safely(start.what(), start.life());
+        payments.holdCallbacks(true);
+        try {
+            for (Start start : starts) {
+                safely(start.what(), start.life());
+            }
+        } finally {
+            payments.holdCallbacks(false);
         }
         dossiers.applyDeadlines();
+        // the night's reconciliation with the payment platform: requests never paid expire
+        safely("reconciliation", () -> payments.reconcile(now.minusMinutes(1)));
         if (failures > 0) {
             log.error("{} thao tác trên dữ liệu mẫu không thực hiện được (xem cảnh báo ở trên).", failures);
         }
@@ -242,6 +253,26 @@ class DemoHistory {
             second = at(t(6, 9, 0), () -> dossiersReceiveSupplement(firstRequest, "AG.TTPVHCC"));
             askSupplement(second, t(2, 10, 0), "Cần bổ sung giấy tờ chứng minh nơi cư trú trước đây để tra cứu lý lịch.");
         }));
+        // paid online, then withdrawn before receipt: the accountant refunds the fee
+        list.add(new Start(t(6, 8, 20), "paid then withdrawn", () -> {
+            Dossier paid = online(t(6, 8, 20), "2.000575", "AG.P.LX.BPMC", "congdan02", citizen(1), null);
+            payments.active(paid.id()).ifPresent(p -> payments.payOnline(p, t(6, 8, 35), user("congdan02"), "PAID"));
+            Dossier w = dossiers.get(paid.id());
+            at(t(5, 8, 0), () -> dossiers.withdraw(w.id(), w.rowVersion(), "Đã nộp hồ sơ tại bộ phận một cửa, nộp trực tuyến bị trùng.", user("congdan02")));
+            payments.active(paid.id()).ifPresent(p -> payments.refund(p, t(4, 10, 0), user("ketoan"),
+                    "Người nộp rút hồ sơ trước khi tiếp nhận (nộp trùng); hoàn lại lệ phí đã nộp."));
+        }));
+        // the platform reported a smaller amount than requested: flagged for the accountant; and a forged callback
+        list.add(new Start(t(2, 9, 15), "amount mismatch", () -> {
+            Dossier lltp = online(t(2, 9, 15), "1.001078", "AG.TTPVHCC", "congdan03", citizen(2), null);
+            payments.active(lltp.id()).ifPresent(p -> {
+                payments.callback(p, t(2, 9, 30), "PAID", p.amount() / 2);
+                payments.forged(t(1, 16, 5), p);
+            });
+        }));
+        // a payment request never paid: it expires at the night's reconciliation and the dossier waits
+        list.add(new Start(t(4, 15, 0), "never paid", () -> online(t(4, 15, 0), "2.001610", "AG.TTPVHCC", "doanhnghiep", new Applicant(
+                "Công ty TNHH Thương mại Minh Phát", "1601234567", "02963812345", "lienhe@minhphat.example.vn", "phường Long Xuyên, An Giang"), null)));
         // withdrawn before receipt
         list.add(new Start(t(3, 7, 10), "withdrawn", () -> {
             Dossier withdrawn = online(t(3, 7, 10), "1.001193", "AG.P.LX.BPMC", "congdan01", citizen(0), null);
@@ -397,9 +428,13 @@ class DemoHistory {
                 .map(c -> new UploadedDocument(c.id(), "ban-chup-" + c.position() + ".pdf", "application/pdf",
                         DemoFiles.pdf("Ban chup " + code + " - thanh phan " + c.position() + " - " + a.idNumber())))
                 .toList();
-        return at(t, () -> dossiers.receive(new IntakeRequest(code, ids.get(counter), channel, a, commune, null, 1,
+        Dossier received = at(t, () -> dossiers.receive(new IntakeRequest(code, ids.get(counter), channel, a, commune, null, 1,
                 channel == Channel.POST ? Delivery.POST : Delivery.COUNTER, present, d, decision, null, scans, reuse, Map.of()),
                 user(COUNTER_OFFICER.get(counter))));
+        if (decision == IntakeDecision.ACCEPT) {
+            payAtCounter(received, t.plusMinutes(2));
+        }
+        return received;
     }
 
     private Dossier online(LocalDateTime t, String code, String counter, String username, Applicant a, Long commune) {
@@ -408,15 +443,44 @@ class DemoHistory {
                 .map(c -> new UploadedDocument(c.id(), "giay-to-" + c.position() + ".pdf", "application/pdf", DemoFiles.pdf("Ho so " + code + " - " + c.position())))
                 .toList();
         created++;
-        return at(t, () -> dossiers.submitOnline(new OnlineSubmission(code, ids.get(counter), a, commune, Delivery.ONLINE, files, Map.of()),
+        Dossier d = at(t, () -> dossiers.submitOnline(new OnlineSubmission(code, ids.get(counter), a, commune, Delivery.ONLINE, files, Map.of()),
                 user(username)));
+        payments.request(d, t.plusMinutes(1), user(username), feeRandom);
+        return d;
     }
 
     private Dossier accept(Dossier d, LocalDateTime t) {
         Set<Long> present = new HashSet<>();
         d.documents().forEach(x -> present.add(x.componentId()));
-        return at(t, () -> dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, present, Map.of(), null,
+        if (d.channel() == Channel.ONLINE) {
+            payOnline(d, t.minusMinutes(5));
+        }
+        Dossier accepted = at(t, () -> dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, present, Map.of(), null,
                 user(COUNTER_OFFICER.get(codes.get(d.receivingAgencyId())))));
+        if (d.channel() != Channel.ONLINE) {
+            payAtCounter(accepted, t.plusMinutes(3));
+        }
+        return accepted;
+    }
+
+    /** The applicant pays the fees online before the one-stop unit receives the dossier (one in twelve fails first and pays again). */
+    private void payOnline(Dossier d, LocalDateTime t) {
+        LocalDateTime when = t.isAfter(d.submittedAt()) ? t : d.submittedAt().plusMinutes(1);
+        CurrentUser payer = user(d.applicantUsername());
+        payments.request(d, when.minusMinutes(1), payer, feeRandom).filter(p -> p.status().open()).ifPresent(p -> {
+            if (feeRandom.nextInt(12) == 0) {
+                payments.payOnline(p, when.minusMinutes(1), payer, "FAILED");
+                payments.request(d, when, payer, feeRandom).ifPresent(again -> payments.payOnline(again, when, payer, "PAID"));
+            } else {
+                payments.payOnline(p, when, payer, "PAID");
+            }
+        });
+    }
+
+    /** Fees taken in cash at the counter (or collected by the postman) when a paper dossier is received. */
+    private void payAtCounter(Dossier d, LocalDateTime t) {
+        CurrentUser officer = user(COUNTER_OFFICER.get(codes.get(d.receivingAgencyId())));
+        payments.request(d, t, officer, feeRandom).filter(p -> p.status().open()).ifPresent(p -> payments.cash(p, t.plusMinutes(1), officer));
     }
 
     private Dossier forward(Dossier d, LocalDateTime t, Outcome outcome) {
@@ -439,6 +503,10 @@ class DemoHistory {
     private static final String CERTIFIED_COPY = "2.000815";
 
     private Dossier giveBack(Dossier d, LocalDateTime t) {
+        if (d.outcome() == Outcome.GRANTED) {
+            String[] h = HANDLERS.get(codes.get(d.handlingAgencyId()));
+            payments.assessedAndPaid(d, t, user(h[0]), user(COUNTER_OFFICER.get(codes.get(d.receivingAgencyId()))), feeRandom);
+        }
         return at(t, () -> dossiers.returnResult(d.id(), d.rowVersion(), d.resultPlace(), null, user(COUNTER_OFFICER.get(codes.get(d.receivingAgencyId())))));
     }
 

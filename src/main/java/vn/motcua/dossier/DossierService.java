@@ -84,6 +84,9 @@ public class DossierService {
     private final ApplicantStore applicantStore;
     private final DocumentTypes documentTypes;
     private final SigningService signing;
+    /** Conditions other modules set on receipt and return (payment due first), looked up when asked (they use this service). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<HandOverCheck> handOverChecks;
     /** Online dossiers one account may submit a day (abuse limit; a business with many dossiers asks the one-stop unit). */
     @org.springframework.beans.factory.annotation.Value("${motcua.dossier.max-online-per-day:20}")
     private int maxOnlinePerDay = 20;
@@ -106,6 +109,16 @@ public class DossierService {
         this.accounts = accounts;
         this.forms = forms;
         this.events = events;
+    }
+
+    /** Why the dossier may not be received now (a condition of another module, e.g. fees due first), or empty. */
+    public Optional<String> receiptBlockedBy(Dossier d) {
+        return handOverChecks.orderedStream().map(c -> c.beforeReceipt(d)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Why the result may not be handed over now (e.g. assessed fees not paid yet), or empty. */
+    public Optional<String> returnBlockedBy(Dossier d) {
+        return handOverChecks.orderedStream().map(c -> c.beforeReturn(d)).flatMap(Optional::stream).findFirst();
     }
 
     // ------------------------------------------------------------------ intake
@@ -229,6 +242,9 @@ public class DossierService {
         List<SupplementRequest.Item> items = Completeness.supplementItems(v.components(), presented, defects, p);
         if (decision != null) {
             checkDecision(decision, items, reason, p);
+        }
+        if (decision == IntakeDecision.ACCEPT) {
+            receiptBlockedBy(d).ifPresent(why -> p.add("decision", why));
         }
         if (decision == IntakeDecision.REQUEST_SUPPLEMENT) {
             d.supplements().stream().filter(x -> x.stage() == SupplementStage.INTAKE).findFirst().ifPresent(x -> p.add("decision",
@@ -512,6 +528,9 @@ public class DossierService {
     @Transactional
     public Dossier returnResult(long id, long rowVersion, Delivery delivery, String note, CurrentUser user) {
         Dossier d = atCurrentStep(id, rowVersion, DossierAction.RETURN_RESULT, user);
+        returnBlockedBy(d).ifPresent(why -> {
+            throw ValidationException.of("delivery", why);
+        });
         return apply(d, user.username(), a -> a.returnResult(calendars.now(), steps(d), delivery, note));
     }
 
@@ -672,7 +691,8 @@ public class DossierService {
         }
         for (Role role : Role.values()) {
             boolean sees = switch (role) {
-                case CITIZEN, ADMIN, TTHC_CONTROL -> false;
+                // accountants see payments (and the dossier code and procedure they are for), not dossiers
+                case CITIZEN, ADMIN, TTHC_CONTROL, ACCOUNTANT -> false;
                 case AUDITOR -> user.unitsFor(role).stream()
                         .anyMatch(u -> agencies.isWithin(d.handlingAgencyId(), u) || agencies.isWithin(d.receivingAgencyId(), u));
                 case RECEIVING_OFFICER, PROCESSING_OFFICER, LEADER -> mayAct(user, d, role);

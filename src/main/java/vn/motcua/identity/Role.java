@@ -8,7 +8,8 @@ public enum Role {
     LEADER("Lãnh đạo phê duyệt, ký", "Leader / signer", true),
     TTHC_CONTROL("Cán bộ kiểm soát TTHC", "TTHC control officer", true),
     ADMIN("Quản trị hệ thống", "Administrator", true),
-    AUDITOR("Thanh tra, giám sát", "Auditor", true);
+    AUDITOR("Thanh tra, giám sát", "Auditor", true),
+    ACCOUNTANT("Kế toán thu phí, lệ phí", "Fee accountant", true);
 
     private final String label;
     private final String labelEn;

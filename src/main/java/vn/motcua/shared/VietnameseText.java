@@ -37,6 +37,14 @@ public final class VietnameseText {
         return NON_WORD.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
+    /** The text without diacritics (đ becomes d), case and punctuation kept: what a brandname SMS carries. */
+    public static String unaccented(String text) {
+        if (text == null) {
+            return "";
+        }
+        return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+    }
+
     /** Search terms of a query, each folded; empty when the query has none. */
     public static List<String> terms(String query) {
         String folded = fold(query);

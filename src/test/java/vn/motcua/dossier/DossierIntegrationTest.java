@@ -52,6 +52,7 @@ class DossierIntegrationTest {
     static final String PASSWORD = "MotCua@2026";
 
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.payment.PaymentService payments;
     @Autowired DossierQueries queries;
     @Autowired CatalogService catalog;
     @Autowired AgencyService agencies;
@@ -473,6 +474,11 @@ class DossierIntegrationTest {
         assertThat(d.files()).hasSize(files.size()).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
         assertThat(queries.queue(as("tiepnhan.longxuyen"), Queue.INTAKE)).extracting(v -> v.dossier().id()).contains(d.id());
         assertThat(queries.mine(as("congdan"))).extracting(v -> v.dossier().id()).contains(d.id());
+        // the fee is due at submission: the online dossier is received once paid (the wait does not count against the agency)
+        Dossier unpaid = d;
+        assertThatThrownBy(() -> dossiers.decideIntake(unpaid.id(), unpaid.rowVersion(), IntakeDecision.ACCEPT, new HashSet<>(), Map.of(), null,
+                as("tiepnhan.longxuyen"))).isInstanceOf(vn.motcua.shared.ValidationException.class).hasMessageContaining("chưa nộp phí, lệ phí");
+        paidInCash(d, "tiepnhan.longxuyen");
         Dossier accepted = dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, new HashSet<>(), Map.of(), null, as("tiepnhan.longxuyen"));
         assertThat(accepted.dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 25, 9, 0));
         // officers open what the applicant uploaded, as an attachment that the browser must not sniff
@@ -556,6 +562,7 @@ class DossierIntegrationTest {
                 .map(c -> new UploadedDocument(c.id(), "giay-to.pdf", "application/pdf", "%PDF-1.4".getBytes())).toList();
         Dossier d = dossiers.submitOnline(new OnlineSubmission(LLTP, unit(agencies, "AG.TTPVHCC"), applicant(), null, null, files, Map.of()),
                 as("congdan"));
+        paidInCash(d, "tiepnhan");
         d = dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, Set.of(), Map.of(), null, as("tiepnhan"));
         clock.set(MONDAY_9.plusDays(1));
         long component = firstComponent(LLTP);
@@ -671,5 +678,17 @@ class DossierIntegrationTest {
                         + " where v.status = 'PUBLISHED' and c.form_file_id is not null")
                 .query((rs, n) -> new Long[]{rs.getLong(1), rs.getLong(2)}).list().get(0);
         mvc.perform(get("/thu-tuc/bieu-mau/" + published[0] + "/" + published[1])).andExpect(status().isOk());
+    }
+
+    /** The applicant pays the fees at the counter (the first fee line; the listener may have made the request already). */
+    private void paidInCash(Dossier d, String officer) {
+        vn.motcua.payment.Payment p = payments.active(d.id(), vn.motcua.payment.PaymentTiming.AT_SUBMISSION).orElseGet(() -> {
+            try {
+                return payments.request(d.id(), Map.of(1, 1), as(officer));
+            } catch (vn.motcua.shared.ConflictException e) {
+                return payments.active(d.id(), vn.motcua.payment.PaymentTiming.AT_SUBMISSION).orElseThrow();
+            }
+        });
+        payments.recordCash(p.id(), p.rowVersion(), as(officer));
     }
 }

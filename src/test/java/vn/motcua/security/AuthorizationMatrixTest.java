@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
         ACCOUNTS.put("TTHC_CONTROL", "kiemsoat");
         ACCOUNTS.put("ADMIN", "quantri");
         ACCOUNTS.put("AUDITOR", "thanhtra");
+        ACCOUNTS.put("ACCOUNTANT", "ketoan");
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.Map;
  * Vietnamese letter) embedded. A province adapts a form by copying a template into its folder and editing it.
  */
 @Component
-public class FormRenderer {
+public class FormRenderer implements vn.motcua.dossier.PdfForms {
     private static final String[][] FONTS = {
             {"DejaVuSerif.ttf", "400", "NORMAL"}, {"DejaVuSerif-Bold.ttf", "700", "NORMAL"},
             {"DejaVuSerif-Italic.ttf", "400", "ITALIC"}, {"DejaVuSerif-BoldItalic.ttf", "700", "ITALIC"}};
@@ -98,6 +98,7 @@ public class FormRenderer {
      * The template filled with the model, as a PDF. The fonts are parsed once per thread and embedded (subset) into each
      * document only when the document uses them: parsing the TrueType files was most of a form's rendering time.
      */
+    @Override
     public byte[] pdf(String template, Map<String, Object> model) {
         String html = html(template, model);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

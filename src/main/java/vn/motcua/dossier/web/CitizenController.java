@@ -65,6 +65,9 @@ public class CitizenController {
     private final AgencyService agencies;
     private final AccountService accounts;
     private final DossierForms forms;
+    /** Sections other modules add to the dossier's pages (payment, messages). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierPanel> panels;
 
     public CitizenController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
                              AccountService accounts, DossierForms forms) {
@@ -283,6 +286,7 @@ public class CitizenController {
         model.addAttribute("signedFiles", d.files().stream().filter(f -> f.kind().signed()).toList());
         model.addAttribute("canWithdraw", d.status() == DossierStatus.SUBMITTED || d.status() == DossierStatus.INTAKE_SUPPLEMENT);
         model.addAttribute("canRequestStop", d.status().inHandling() && d.stop().requestedAt() == null);
+        model.addAttribute("panels", vn.motcua.dossier.DossierPanel.views(panels.orderedStream(), d, vn.motcua.dossier.DossierPanel.Audience.APPLICANT, CurrentUser.get().orElseThrow()));
         model.addAttribute("problems", problems);
         return "dossier/mine-detail";
     }

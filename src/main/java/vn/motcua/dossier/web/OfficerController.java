@@ -74,6 +74,9 @@ public class OfficerController {
     private final AgencyService agencies;
     private final AccountService accounts;
     private final DossierForms forms;
+    /** Sections other modules add to the dossier's pages (payment, messages). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierPanel> panels;
     private final WorkingCalendarService calendars;
 
     public OfficerController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
@@ -293,6 +296,7 @@ public class OfficerController {
         model.addAttribute("showAttach", counter);
         model.addAttribute("showCertify", processing && (dossiers.mayAct(user, d, Role.PROCESSING_OFFICER) || dossiers.mayAct(user, d, Role.LEADER))
                 && dossiers.certifiesCopies(d));
+        model.addAttribute("panels", vn.motcua.dossier.DossierPanel.views(panels.orderedStream(), d, vn.motcua.dossier.DossierPanel.Audience.OFFICER, user));
         model.addAttribute("problems", problems);
         model.addAttribute("overdue", d.dueAt() != null && inHandling && (d.late() || dossiers.now().isAfter(d.dueAt())));
         return "dossier/detail";

@@ -57,6 +57,10 @@ public class SecurityConfig {
         return new MotCuaAuthenticationProvider(users, encoder, throttle, accounts, audit);
     }
 
+    /** Other origins a form may lead to (the payment platform the payer is redirected to), e.g. " https://paygov.example.vn". */
+    @org.springframework.beans.factory.annotation.Value("${motcua.security.form-action-extra:}")
+    private String formActionExtra = "";
+
     @Bean
     SecurityFilterChain security(HttpSecurity http, ObjectMapper json, AccountService accounts) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
@@ -99,6 +103,13 @@ public class SecurityConfig {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, PublicApi.GET_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, PublicApi.POST_PATHS).permitAll()
+                        // the simulators of the national systems (present only when motcua.simulators.enabled)
+                        .requestMatchers("/sim/**", "/gia-lap", "/gia-lap/**").permitAll()
+                        .requestMatchers("/ke-toan/doanh-thu", "/ke-toan/doanh-thu.xlsx", "/api/v1/revenue").hasAnyRole("ACCOUNTANT", "LEADER", "ADMIN")
+                        .requestMatchers("/ke-toan", "/ke-toan/**", "/api/v1/payment-reconciliations").hasAnyRole("ACCOUNTANT", "ADMIN")
+                        .requestMatchers("/quan-tri/thu-phi", "/quan-tri/thu-phi/**", "/quan-tri/mau-thong-bao", "/quan-tri/mau-thong-bao/**",
+                                "/api/v1/notification-templates")
+                        .hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/kiem-tra/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/tai-khoan/**").authenticated()
                         .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR")
@@ -116,10 +127,13 @@ public class SecurityConfig {
                 .addFilterBefore(new SecondFactorRequiredFilter(accounts, json), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiUnauthorized, api)
                         .defaultAccessDeniedHandlerFor(apiForbidden, api))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithBasic, publicPost))
+                // the simulators' own APIs are called server to server, like the partner systems they stand for
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithBasic, publicPost, request -> request.getRequestURI()
+                        .startsWith(request.getContextPath() + "/sim/")))
                 // HSTS is sent on HTTPS requests, including those a trusted proxy forwards as HTTPS (server.forward-headers-strategy)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'"))
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'"
+                                        + formActionExtra + "; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();

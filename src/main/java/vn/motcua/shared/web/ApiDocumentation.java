@@ -79,7 +79,13 @@ public class ApiDocumentation {
         add(responses, "406", "Không trả được định dạng yêu cầu trong Accept (API trả JSON)");
         if (hasInput) {
             add(responses, "400", "Yêu cầu không đọc được (JSON sai định dạng, tham số sai kiểu)");
+        }
+        if (hasInput || method != PathItem.HttpMethod.GET) {
             add(responses, "422", "Dữ liệu không hợp lệ hoặc không đúng quy định; không có gì được lưu");
+        }
+        if (op.getDescription() != null && op.getDescription().contains("503")) {
+            // operations that wait for a partner system (the payment platform …) say so in their description
+            add(responses, "503", "Hệ thống đối tác (nền tảng thanh toán …) chưa trả lời; không có gì thay đổi, thử lại sau");
         }
         if (!open) {
             add(responses, "401", "Chưa đăng nhập hoặc sai mật khẩu");

@@ -47,6 +47,11 @@ public class ApiProblemHandler {
                 "Nội dung yêu cầu không đúng định dạng JSON hoặc sai kiểu dữ liệu.", "malformed", List.of());
     }
 
+    @ExceptionHandler(vn.motcua.shared.UnavailableException.class)
+    ProblemDetail unavailable(vn.motcua.shared.UnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Hệ thống đối tác chưa trả lời", e.getMessage(), "unavailable", List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage(), "not-found", List.of());

@@ -1,0 +1,78 @@
+package vn.motcua.simulators;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.QrCodes;
+
+import java.util.Base64;
+import java.util.List;
+
+/** The simulators' pages: the inbox of everything the systems received, their knobs, and the payment platform's pay page. */
+@Controller
+@ConditionalOnProperty(name = "motcua.simulators.enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorPageController {
+    static final List<String> SYSTEMS = List.of("paygov", "paygov-callback", "sms", "zalo");
+    private final Simulators sims;
+
+    SimulatorPageController(Simulators sims) {
+        this.sims = sims;
+    }
+
+    @GetMapping("/gia-lap")
+    String inbox(Model model) {
+        model.addAttribute("transactions", sims.payGov().latest(50));
+        model.addAttribute("sms", sims.sms().latest(50));
+        model.addAttribute("zalo", sims.zalo().latest(50));
+        model.addAttribute("mails", sims.mails(50));
+        model.addAttribute("mailRunning", sims.mailRunning());
+        model.addAttribute("systems", SYSTEMS);
+        model.addAttribute("knobs", SYSTEMS.stream().map(s -> sims.knobs(s).orElseThrow().settings()).toList());
+        return "simulators/inbox";
+    }
+
+    @PostMapping("/gia-lap/{system}/dieu-khien")
+    String control(@PathVariable String system, @RequestParam(defaultValue = "0") long delayMillis, @RequestParam(defaultValue = "0") int failNext,
+                   @RequestParam(defaultValue = "0") int failPercent, @RequestParam(defaultValue = "false") boolean down,
+                   @RequestParam(defaultValue = "false") boolean twice, RedirectAttributes redirect) {
+        Knobs k = sims.knobs(system).orElseThrow(() -> new NotFoundException("Không có hệ thống giả lập " + system + "."));
+        k.set(new Knobs.Settings(delayMillis, failNext, failPercent, down, twice));
+        redirect.addFlashAttribute("success", "Đã đổi cách hoạt động của hệ thống giả lập " + system + ".");
+        return "redirect:/gia-lap#knobs";
+    }
+
+    @GetMapping("/sim/paygov/thanh-toan/{id}")
+    String payPage(@PathVariable String id, Model model) {
+        PayGovSimulator.Transaction t = sims.payGov().byId(id).orElseThrow(() -> new NotFoundException("Không có giao dịch " + id + "."));
+        model.addAttribute("t", t);
+        model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(
+                QrCodes.png("PAYGOV|" + t.id() + "|" + t.amount(), 200)));
+        return "simulators/pay";
+    }
+
+    @PostMapping("/sim/paygov/thanh-toan/{id}")
+    String pay(@PathVariable String id, @RequestParam(defaultValue = "BANK") String instrument, @RequestParam(defaultValue = "") String bank,
+               @RequestParam(defaultValue = "PAID") String outcome) {
+        PayGovSimulator pg = sims.payGov();
+        PayGovSimulator.Transaction t = pg.byId(id).orElseThrow(() -> new NotFoundException("Không có giao dịch " + id + "."));
+        PayGovSimulator.Status status = switch (outcome) {
+            case "FAILED" -> PayGovSimulator.Status.FAILED;
+            case "CANCELLED" -> PayGovSimulator.Status.CANCELLED;
+            default -> PayGovSimulator.Status.PAID;
+        };
+        String how = List.of("BANK", "QR", "CARD", "WALLET").contains(instrument) ? instrument : "BANK";
+        pg.finish(t, status, how, bank.isBlank() ? null : bank.trim(), t.amount());
+        if (t.returnUrl() == null || t.returnUrl().isBlank()) {
+            return "redirect:/gia-lap";
+        }
+        return "redirect:" + UriComponentsBuilder.fromUriString(t.returnUrl()).queryParam("orderId", t.orderId())
+                .queryParam("status", t.status().name()).build().toUriString();
+    }
+}
