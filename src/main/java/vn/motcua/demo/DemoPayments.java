@@ -141,7 +141,7 @@ class DemoPayments {
         Payment started = p;
         if (gatewayUp) {
             try {
-                started = at(t.minusMinutes(2), () -> payments.startOnline(p.id(), payer, "http://127.0.0.1/thanh-toan/ket-qua"));
+                started = at(t.minusMinutes(2), () -> payments.startOnline(p.id(), payer, LocalAddress.resolve("http://127.0.0.1:{port}/thanh-toan/ket-qua", env)));
                 if (started.paymentUrl() != null) {
                     http.send(HttpRequest.newBuilder(URI.create(started.paymentUrl())).timeout(Duration.ofSeconds(5))
                             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -51,8 +52,7 @@ class SimulatorApiController {
         }
         PayGovSimulator.Transaction t = pg.create(request, "");
         ObjectNode answer = pg.view(t);
-        answer.put("paymentUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/sim/paygov/thanh-toan/{id}")
-                .buildAndExpand(t.id()).toUriString());
+        answer.put("paymentUrl", payPage(t.returnUrl()).path("/sim/paygov/thanh-toan/{id}").buildAndExpand(t.id()).toUriString());
         answer.put("code", "00");
         return ResponseEntity.ok(answer);
     }
@@ -160,6 +160,22 @@ class SimulatorApiController {
             k.set(settings);
             return ResponseEntity.ok(k.settings());
         }).orElse(ResponseEntity.notFound().build());
+    }
+
+    /**
+     * Where the payer's browser finds the pay page: the simulator lives beside the merchant's site, so the origin of the
+     * return address (the site the payer came from, e.g. localhost) rather than the address the merchant's server used.
+     */
+    private static org.springframework.web.util.UriComponentsBuilder payPage(String returnUrl) {
+        try {
+            URI back = returnUrl == null || returnUrl.isBlank() ? null : URI.create(returnUrl);
+            if (back != null && back.getHost() != null && back.getPort() > 0) {
+                return org.springframework.web.util.UriComponentsBuilder.newInstance().scheme(back.getScheme()).host(back.getHost()).port(back.getPort());
+            }
+        } catch (IllegalArgumentException e) {
+            // fall back to the address the merchant called
+        }
+        return ServletUriComponentsBuilder.fromCurrentContextPath();
     }
 
     private static boolean trouble(Knobs knobs) {
