@@ -52,6 +52,15 @@ class CitizenBrowserTest extends BrowserTestBase {
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Chờ tiếp nhận");
         assertThat(driver.findElement(By.id("my-files")).getText()).contains(file.getFileName().toString());
         assertAccessible("my dossier page");
+        // the criminal-record fee has two rates: the applicant says which applies, then pays on the payment platform's page
+        expectText("payment-wait", "sau khi");
+        type("q-1", "1");
+        driver.findElement(By.id("payment-request")).click();
+        expectText("flash", "Đã tạo yêu cầu thanh toán");
+        driver.findElement(By.cssSelector("button[id^=pay-online-]")).click();
+        expectText("sim-amount", "200.000");
+        driver.findElement(By.id("sim-pay")).click();
+        expectText("payment-result-status", "Đã thanh toán");
         driver.get(url("/ho-so-cua-toi"));
         assertThat(expectText("my-dossiers", code)).contains("Chờ tiếp nhận");
         logout();
