@@ -65,10 +65,13 @@ public class PaymentService {
     private final PaymentProperties props;
     private final Environment env;
     private final TransactionTemplate requiresNew;
+    private final vn.motcua.identity.AccountService accounts;
 
     public PaymentService(PaymentStore store, PaymentGateway gateway, DossierService dossiers, CatalogService catalog, AgencyService agencies,
                           PdfForms pdfs, FileStorage files, AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
-                          PaymentProperties props, Environment env, org.springframework.transaction.PlatformTransactionManager transactions) {
+                          PaymentProperties props, Environment env, org.springframework.transaction.PlatformTransactionManager transactions,
+                          vn.motcua.identity.AccountService accounts) {
+        this.accounts = accounts;
         this.requiresNew = new TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
@@ -709,7 +712,8 @@ public class PaymentService {
         m.put("method", p.method() == null ? "" : p.method().label() + (p.instrument() == null || p.method() == PaymentMethod.CASH ? ""
                 : " — " + instrumentLabel(p.instrument())));
         m.put("masked", mask(p.payerIdNumber()));
-        m.put("collector", p.method() == PaymentMethod.CASH ? actor : "Thu qua nền tảng thanh toán");
+        m.put("collector", p.method() == PaymentMethod.CASH ? accounts.list().stream().filter(a -> a.username().equals(actor))
+                .map(vn.motcua.identity.Account::fullName).findFirst().orElse(actor) : "Thu qua nền tảng thanh toán");
         m.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(p.code() + "|" + series + "|" + number, 200)));
         byte[] pdf = pdfs.pdf("shared/payment-receipt", m);
         String key = files.put(pdf);
