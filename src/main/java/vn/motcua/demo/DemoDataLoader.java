@@ -67,10 +67,13 @@ public class DemoDataLoader implements ApplicationRunner {
     private final DemoHistory history;
     private final DemoDocumentTypes documentTypes;
     private final DemoPayments payments;
+    private final vn.motcua.notification.NotificationService notifications;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
-                          TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments) {
+                          TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments,
+                          vn.motcua.notification.NotificationService notifications) {
         this.payments = payments;
+        this.notifications = notifications;
         this.documentTypes = documentTypes;
         this.agencies = agencies;
         this.accounts = accounts;
@@ -100,6 +103,8 @@ public class DemoDataLoader implements ApplicationRunner {
             documentTypes.load();
             payments.loadSettings(ids, vn.motcua.identity.CurrentUser.of(accounts.list().stream()
                     .filter(a -> a.username().equals("quantri")).findFirst().orElseThrow()));
+            // the demo citizen is told on every channel (his messages show in the simulators' inbox)
+            notifications.savePreferences("congdan", -1, true, true, true);
         });
         history.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,

@@ -27,7 +27,9 @@ class SimulatorPageController {
     }
 
     @GetMapping("/gia-lap")
-    String inbox(Model model) {
+    String inbox(Model model, org.springframework.security.web.csrf.CsrfToken csrf) {
+        // the knobs' forms come after long lists: make the form token (and the visitor's session) before the page is written
+        csrf.getToken();
         model.addAttribute("transactions", sims.payGov().latest(50));
         model.addAttribute("sms", sims.sms().latest(50));
         model.addAttribute("zalo", sims.zalo().latest(50));

@@ -333,4 +333,18 @@ class PaymentIntegrationTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("Khoảng thời gian không hợp lệ")));
     }
+
+    @Test
+    void theSimulatorsInboxServesALongPageToAFirstTimeVisitor() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sim/sms/api/send")).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer demo-sms-key").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"brandname\":\"UBND\",\"phone\":\"0912000" + String.format("%03d", i) + "\",\"message\":\"" + "Tin thu nghiem ".repeat(20)
+                                    + "\",\"requestId\":\"inbox-" + i + "\"}")).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/gia-lap")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"knobs\"").contains("name=\"_csrf\"").contains("0912000059");
+    }
 }
