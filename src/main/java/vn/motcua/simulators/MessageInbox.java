@@ -34,7 +34,7 @@ public final class MessageInbox {
             duplicates++;
             return first;
         }
-        Message m = new Message(prefix + seq.incrementAndGet(), requestId, to, text, LocalDateTime.now());
+        Message m = new Message(prefix + seq.incrementAndGet(), requestId, to, text, LocalDateTime.now(PayGovSimulator.VIETNAM));
         if (requestId != null) {
             byRequest.put(requestId, m);
         }

@@ -39,6 +39,9 @@ public class PayGovSimulator {
 
     public enum Status { PENDING, PAID, FAILED, CANCELLED, REFUNDED }
 
+    /** The platform's times are Vietnamese; on the wire they carry their offset (+07:00). */
+    static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     /** A transaction as the platform keeps it. */
     public static final class Transaction {
         final String id;
@@ -135,9 +138,9 @@ public class PayGovSimulator {
     Transaction create(JsonNode request, String payBase) {
         String orderId = request.path("orderId").asText();
         return byOrder.computeIfAbsent(orderId, k -> {
-            String id = "PG" + LocalDateTime.now().getYear() + String.format("%08d", seq.incrementAndGet());
+            String id = "PG" + LocalDateTime.now(VIETNAM).getYear() + String.format("%08d", seq.incrementAndGet());
             Transaction t = new Transaction(id, orderId, request.path("amount").asLong(), request, request.path("callbackUrl").asText(),
-                    request.path("returnUrl").asText(), LocalDateTime.now());
+                    request.path("returnUrl").asText(), LocalDateTime.now(VIETNAM));
             byId.put(id, t);
             log.info("PayGov simulator: transaction {} for order {} ({} đ)", id, orderId, t.amount);
             return t;
@@ -166,7 +169,7 @@ public class PayGovSimulator {
         t.bank = bank;
         if (outcome == Status.PAID) {
             t.paidAmount = paidAmount;
-            t.paidAt = LocalDateTime.now();
+            t.paidAt = LocalDateTime.now(VIETNAM);
         }
         sendCallback(t);
     }
@@ -190,7 +193,7 @@ public class PayGovSimulator {
         n.put("paidAmount", t.paidAmount);
         n.put("instrument", t.instrument);
         n.put("bank", t.bank);
-        n.put("paidAt", t.paidAt == null ? null : t.paidAt.toString());
+        n.put("paidAt", t.paidAt == null ? null : t.paidAt.atZone(VIETNAM).toOffsetDateTime().toString());
         n.put("eventTime", Instant.now().toString());
         return n;
     }

@@ -203,6 +203,8 @@ class PaymentIntegrationTest {
 
         Payment paid = until(p.id(), PaymentStatus.PAID);
         assertThat(paid.method()).isEqualTo(PaymentMethod.GATEWAY);
+        assertThat(java.time.Duration.between(paid.paidAt(), LocalDateTime.now(clock)).abs()).as("the platform's time, in Vietnamese time")
+                .isLessThan(java.time.Duration.ofMinutes(1));
         assertThat(paid.instrument()).isEqualTo("QR");
         assertThat(paid.receiptNumber()).isNotNull();
         assertThat(paid.receiptSeries()).isEqualTo("PLX-26E");

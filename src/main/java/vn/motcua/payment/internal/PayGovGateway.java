@@ -111,7 +111,23 @@ class PayGovGateway implements PaymentGateway {
         String paidAt = n.path("paidAt").asText(null);
         return new Transaction(n.path("orderId").asText(), n.path("transactionId").asText(null), n.path("status").asText(),
                 n.path("amount").asLong(), n.path("paidAmount").asLong(), n.path("instrument").asText(null), n.path("bank").asText(null),
-                paidAt == null || paidAt.isBlank() || paidAt.equals("null") ? null : LocalDateTime.parse(paidAt), n.path("paymentUrl").asText(null));
+                time(paidAt), n.path("paymentUrl").asText(null));
+    }
+
+    /** A time from the platform in Vietnamese local time: with an offset or zone (converted), or local (taken as Vietnamese). */
+    static LocalDateTime time(String text) {
+        if (text == null || text.isBlank() || text.equals("null")) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).atZoneSameInstant(vn.motcua.shared.ApplicationClock.VIETNAM).toLocalDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text);
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new IllegalArgumentException("Thời điểm thanh toán không đọc được: " + text, e2);
+            }
+        }
     }
 
     /** Sends the request; empty on 404; {@link Unavailable} when the platform cannot be reached or answers otherwise. */
