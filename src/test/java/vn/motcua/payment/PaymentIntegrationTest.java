@@ -328,6 +328,8 @@ class PaymentIntegrationTest {
             Row last = sheet.getRow(sheet.getLastRowNum());
             assertThat(last.getCell(1).getStringCellValue()).isEqualTo("Tổng cộng");
             assertThat((long) last.getCell(5).getNumericCellValue()).isEqualTo(total);
+            assertThat((long) last.getCell(10).getNumericCellValue()).as("net of refunds")
+                    .isEqualTo(total - rows.stream().mapToLong(RevenueRow::refunded).sum());
             assertThat(sheet.getLastRowNum() - 4).isEqualTo(rows.size());
         }
         mvc.perform(get("/ke-toan/doanh-thu").param("from", "2026-12-01").param("to", "2026-01-01").with(httpBasic("ketoan", "MotCua@2026")))

@@ -25,7 +25,8 @@ import java.util.List;
 final class RevenueExcel {
     private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String[] HEAD = {"STT", "Đơn vị thu", "Mã thủ tục", "Tên thủ tục", "Số khoản", "Tổng thu (đồng)",
-            "Thu trực tuyến (đồng)", "Số khoản trực tuyến", "Thu tiền mặt (đồng)", "Đã hoàn trả (đồng)"};
+            "Thu trực tuyến (đồng)", "Số khoản trực tuyến", "Thu tiền mặt (đồng)", "Đã hoàn trả (đồng)",
+            "Thực thu (đồng)"};
 
     /** Totals of the rows, as a row with no agency. */
     static RevenueRow totals(List<RevenueRow> rows) {
@@ -86,6 +87,7 @@ final class RevenueExcel {
                 number(row, 7, x.onlineCount(), money);
                 number(row, 8, x.cash(), money);
                 number(row, 9, x.refunded(), money);
+                number(row, 10, x.net(), money);
             }
             RevenueRow t = totals(rows);
             Row row = sheet.createRow(r);
@@ -99,7 +101,8 @@ final class RevenueExcel {
             number(row, 7, t.onlineCount(), totalMoney);
             number(row, 8, t.cash(), totalMoney);
             number(row, 9, t.refunded(), totalMoney);
-            int[] widths = {6, 34, 12, 50, 10, 16, 18, 12, 16, 16};
+            number(row, 10, t.net(), totalMoney);
+            int[] widths = {6, 34, 12, 50, 10, 16, 18, 12, 16, 16, 16};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
