@@ -94,6 +94,11 @@ public class PaymentService {
         return store.ofDossier(dossierId);
     }
 
+    /** The payments of several dossiers at once (the officers' queues), by dossier. */
+    public Map<Long, List<Payment>> ofDossiers(List<Long> dossierIds) {
+        return store.ofDossiers(dossierIds);
+    }
+
     public Payment get(long id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy khoản thanh toán."));
     }

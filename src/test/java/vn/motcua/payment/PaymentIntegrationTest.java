@@ -164,6 +164,14 @@ class PaymentIntegrationTest {
         return n.toString();
     }
 
+    /** The mark the receiving officer's intake queue shows beside the dossier. */
+    String intakeQueueMark(Dossier d) throws Exception {
+        String page = mvc.perform(get("/can-bo").param("hang", "INTAKE").param("lang", "vi").with(httpBasic("tiepnhan.longxuyen", "MotCua@2026")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"mark-" + d.id() + "\">([^<]*)<").matcher(page);
+        return m.find() ? m.group(1) : null;
+    }
+
     static String text(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -193,6 +201,7 @@ class PaymentIntegrationTest {
         assertThat(p.amount()).isEqualTo(8000);
         assertThat(p.status()).isEqualTo(PaymentStatus.CREATED);
         assertThat(dossiers.receiptBlockedBy(d)).get().asString().contains("chưa nộp phí, lệ phí (8.000 đ)");
+        assertThat(intakeQueueMark(d)).as("the officer sees it waits for payment").isEqualTo("Chờ thanh toán");
 
         Payment started = payments.startOnline(p.id(), as("congdan"), "http://localhost:" + port + "/thanh-toan/ket-qua");
         assertThat(started.status()).isEqualTo(PaymentStatus.PENDING);
@@ -215,6 +224,7 @@ class PaymentIntegrationTest {
                 .doesNotContain(paid.payerIdNumber());
         assertThat(darkPixels(receipt)).as("the receipt renders").isGreaterThan(2000);
 
+        assertThat(intakeQueueMark(d)).isEqualTo("Đã nộp phí");
         Dossier received = dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, java.util.Set.of(), Map.of(), null,
                 as("tiepnhan.longxuyen"));
         assertThat(received.receivedAt()).isNotNull();

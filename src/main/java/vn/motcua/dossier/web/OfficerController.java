@@ -77,6 +77,9 @@ public class OfficerController {
     /** Sections other modules add to the dossier's pages (payment, messages). */
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierPanel> panels;
+    /** Marks other modules put on queue rows (waiting for payment). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierMarks> markers;
     private final WorkingCalendarService calendars;
 
     public OfficerController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
@@ -109,6 +112,10 @@ public class OfficerController {
             queue = order.stream().filter(q -> counts.get(q) > 0).findFirst().orElse(order.get(0));
         }
         List<DossierView> rows = queries.queue(user, queue);
+        Map<Long, List<vn.motcua.dossier.DossierMarks.Mark>> marks = new java.util.HashMap<>();
+        List<Dossier> shown = rows.stream().map(DossierView::dossier).toList();
+        markers.orderedStream().forEach(m -> m.marks(shown).forEach((id, list) -> marks.computeIfAbsent(id, k -> new java.util.ArrayList<>()).addAll(list)));
+        model.addAttribute("marks", marks);
         model.addAttribute("queue", queue);
         model.addAttribute("queues", Queue.values());
         model.addAttribute("counts", counts);

@@ -87,6 +87,15 @@ public class PaymentStore {
                 .stream().map(this::details).toList();
     }
 
+    /** The payments (without items and history) of the given dossiers, by dossier. */
+    public Map<Long, List<Payment>> ofDossiers(List<Long> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from payment where dossier_id in (:ids) order by id").param("ids", dossierIds).query(PAYMENT)
+                .list().stream().collect(java.util.stream.Collectors.groupingBy(Payment::dossierId));
+    }
+
     public long countOfDossier(long dossierId) {
         return jdbc.sql("select count(*) from payment where dossier_id = ?").param(dossierId).query(Long.class).single();
     }
