@@ -100,4 +100,28 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         driver.get(url("/?lang=vi"));
         logout();
     }
+
+    @Test
+    void feesAndNotificationPagesInEnglish() {
+        login("ketoan");
+        check("/ke-toan?lang=en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fees and charges");
+        check("/ke-toan/doanh-thu?lang=en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fees and charges collected");
+        driver.get(url("/?lang=vi"));
+        logout();
+        login("kiemsoat");
+        check("/quan-tri/thu-phi?lang=en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fees and charges: when paid, collecting accounts");
+        check("/quan-tri/mau-thong-bao/RECEIVED?lang=en");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("Dossier code").contains("Preview (example dossier)")
+                .doesNotContain("Tên người nộp hồ sơ");
+        driver.get(url("/?lang=vi"));
+        logout();
+        login("congdan");
+        check("/ho-so-cua-toi/thong-bao?lang=en");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications about my dossiers");
+        driver.get(url("/?lang=vi"));
+        logout();
+    }
 }
