@@ -135,7 +135,7 @@ public class PayGovSimulator {
     }
 
     /** Creates the transaction, or returns the one already created for this order id. */
-    Transaction create(JsonNode request, String payBase) {
+    Transaction create(JsonNode request) {
         String orderId = request.path("orderId").asText();
         return byOrder.computeIfAbsent(orderId, k -> {
             String id = "PG" + LocalDateTime.now(VIETNAM).getYear() + String.format("%08d", seq.incrementAndGet());

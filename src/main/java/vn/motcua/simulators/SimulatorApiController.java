@@ -50,7 +50,7 @@ class SimulatorApiController {
         if (request.path("orderId").asText().isBlank() || request.path("amount").asLong() <= 0) {
             return error(HttpStatus.BAD_REQUEST, "02", "Thiếu mã đơn hàng hoặc số tiền");
         }
-        PayGovSimulator.Transaction t = pg.create(request, "");
+        PayGovSimulator.Transaction t = pg.create(request);
         ObjectNode answer = pg.view(t);
         answer.put("paymentUrl", payPage(t.returnUrl()).path("/sim/paygov/thanh-toan/{id}").buildAndExpand(t.id()).toUriString());
         answer.put("code", "00");
