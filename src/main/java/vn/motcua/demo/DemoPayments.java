@@ -16,19 +16,16 @@ import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.payment.PaymentTiming;
 import vn.motcua.shared.ApplicationClock;
+import vn.motcua.shared.Hmac;
 import vn.motcua.shared.LocalAddress;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,13 +202,7 @@ class DemoPayments {
     }
 
     private String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sha256Hex(secret, body);
     }
 
     private static <T> T at(LocalDateTime t, Supplier<T> work) {

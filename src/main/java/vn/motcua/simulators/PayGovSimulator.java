@@ -5,21 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.shared.Hmac;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +94,7 @@ public class PayGovSimulator {
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() % 1_000_000);
     private final ObjectMapper json;
     private final String merchant;
-    private final byte[] secret;
+    private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "paygov-sim-callback");
@@ -111,7 +107,7 @@ public class PayGovSimulator {
     PayGovSimulator(ObjectMapper json, String merchant, String secret) {
         this.json = json;
         this.merchant = merchant;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret;
         callback.timeoutMillis(0);
     }
 
@@ -120,18 +116,7 @@ public class PayGovSimulator {
     }
 
     boolean signedByMerchant(String body, String signature) {
-        return signature != null && java.security.MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII),
-                signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.matches(secret, body, signature);
     }
 
     /** Creates the transaction, or returns the one already created for this order id. */
@@ -218,7 +203,7 @@ public class PayGovSimulator {
                 }
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(t.callbackUrl)).timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json").header("X-PayGov-Signature", sign(body))
+                            .header("Content-Type", "application/json").header("X-PayGov-Signature", Hmac.sha256Hex(secret, body))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                     t.callbacksSent++;
                     log.info("PayGov simulator: callback for {} answered {}", t.orderId, r.statusCode());

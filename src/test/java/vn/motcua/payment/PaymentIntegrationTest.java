@@ -34,8 +34,6 @@ import vn.motcua.simulators.Knobs;
 import vn.motcua.simulators.Simulators;
 import vn.motcua.dossier.Applicant;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -45,7 +43,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,10 +134,8 @@ class PaymentIntegrationTest {
         return r.statusCode();
     }
 
-    String signed(String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    String signed(String body) {
+        return vn.motcua.shared.Hmac.sha256Hex(secret, body);
     }
 
     HttpResponse<String> postCallback(String body, String signature) throws Exception {

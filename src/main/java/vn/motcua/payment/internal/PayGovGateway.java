@@ -8,10 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import vn.motcua.payment.PaymentGateway;
 import vn.motcua.payment.PaymentProperties;
+import vn.motcua.shared.Hmac;
 import vn.motcua.shared.LocalAddress;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,10 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -35,14 +31,12 @@ class PayGovGateway implements PaymentGateway {
     private final PaymentProperties props;
     private final Environment env;
     private final ObjectMapper json;
-    private final byte[] secret;
     private final HttpClient http;
 
     PayGovGateway(PaymentProperties props, Environment env, ObjectMapper json) {
         this.props = props;
         this.env = env;
         this.json = json;
-        this.secret = props.secret().getBytes(StandardCharsets.UTF_8);
         this.http = HttpClient.newBuilder().connectTimeout(props.timeout()).build();
     }
 
@@ -94,8 +88,7 @@ class PayGovGateway implements PaymentGateway {
 
     @Override
     public boolean signedByGateway(String body, String signature) {
-        return signature != null && MessageDigest.isEqual(sign(body).getBytes(StandardCharsets.US_ASCII),
-                signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return Hmac.matches(props.secret(), body, signature);
     }
 
     @Override
@@ -167,13 +160,7 @@ class PayGovGateway implements PaymentGateway {
         }
     }
 
-    String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private String sign(String text) {
+        return Hmac.sha256Hex(props.secret(), text);
     }
 }
