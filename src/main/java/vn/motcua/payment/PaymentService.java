@@ -119,12 +119,22 @@ public class PaymentService {
 
     /** Whether a payment of this timing was made (and not refunded) for the dossier. */
     public boolean paid(long dossierId, PaymentTiming timing) {
-        return store.ofDossier(dossierId).stream().anyMatch(p -> p.timing() == timing && p.status() == PaymentStatus.PAID);
+        return paidIn(store.ofDossier(dossierId), timing);
     }
 
     /** The request of this timing that is open or paid, if any. */
     public Optional<Payment> active(long dossierId, PaymentTiming timing) {
-        return store.ofDossier(dossierId).stream().filter(p -> p.timing() == timing && p.status().active()).findFirst();
+        return activeIn(store.ofDossier(dossierId), timing);
+    }
+
+    /** {@link #paid} over payments already read (one dossier's). */
+    public static boolean paidIn(List<Payment> payments, PaymentTiming timing) {
+        return payments.stream().anyMatch(p -> p.timing() == timing && p.status() == PaymentStatus.PAID);
+    }
+
+    /** {@link #active} over payments already read (one dossier's). */
+    public static Optional<Payment> activeIn(List<Payment> payments, PaymentTiming timing) {
+        return payments.stream().filter(p -> p.timing() == timing && p.status().active()).findFirst();
     }
 
     /** Who may see a payment: the dossier's applicant, the officers who may see the dossier, accountants of the collecting agency. */

@@ -9,6 +9,7 @@ import vn.motcua.dossier.SupplementRequest;
 import vn.motcua.notification.NotificationEvent;
 import vn.motcua.notification.NotificationService;
 import vn.motcua.payment.PaymentEvents;
+import vn.motcua.shared.Money;
 
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -91,7 +92,7 @@ class NotificationListener {
     void on(PaymentEvents.Requested e) {
         if (notifications.fresh(e.at())) {
             notifications.notify(NotificationEvent.PAYMENT_REQUESTED, e.dossierId(), "PAYMENT_REQUESTED:" + e.paymentId(),
-                    Map.of("soTien", money(e.amount())));
+                    Map.of("soTien", Money.vnd(e.amount())));
         }
     }
 
@@ -99,11 +100,7 @@ class NotificationListener {
     void on(PaymentEvents.Paid e) {
         if (notifications.fresh(e.at())) {
             notifications.notify(NotificationEvent.PAID, e.dossierId(), "PAID:" + e.paymentId(),
-                    Map.of("soTien", money(e.amount()), "noiDung", e.receipt() == null ? "" : "Biên lai số " + e.receipt() + "."));
+                    Map.of("soTien", Money.vnd(e.amount()), "noiDung", e.receipt() == null ? "" : "Biên lai số " + e.receipt() + "."));
         }
-    }
-
-    static String money(long amount) {
-        return String.format("%,d", amount).replace(',', '.') + " đ";
     }
 }

@@ -11,6 +11,7 @@ import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.payment.PaymentTiming;
 import vn.motcua.payment.domain.FeeLines;
+import vn.motcua.shared.Money;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +31,27 @@ class PaymentChecks implements HandOverCheck {
         this.payments = payments;
     }
 
+    /**
+     * Whether an online dossier must wait for its fees before it is received, from its procedure's timing and fees and
+     * the dossier's payments: fees due at submission, none paid, and a request open or a fee always due (where a free
+     * alternative exists, e.g. registration on time, a fee is due only once somebody made a request).
+     */
+    static boolean waitsBeforeReceipt(Dossier d, PaymentTiming timing, List<Fee> fees, List<Payment> list) {
+        return d.channel() == Channel.ONLINE && timing == PaymentTiming.AT_SUBMISSION && !FeeLines.payable(fees).isEmpty()
+                && !PaymentService.paidIn(list, PaymentTiming.AT_SUBMISSION)
+                && (PaymentService.activeIn(list, PaymentTiming.AT_SUBMISSION).isPresent() || FeeLines.alwaysDue(fees));
+    }
+
     @Override
     public Optional<String> beforeReceipt(Dossier d) {
-        if (d.channel() != Channel.ONLINE || payments.timing(d.procedureCode()) != PaymentTiming.AT_SUBMISSION) {
+        if (d.channel() != Channel.ONLINE) {
             return Optional.empty();
         }
-        List<Fee> fees = payments.fees(d);
-        if (FeeLines.payable(fees).isEmpty() || payments.paid(d.id(), PaymentTiming.AT_SUBMISSION)) {
+        List<Payment> list = payments.ofDossier(d.id());
+        if (!waitsBeforeReceipt(d, payments.timing(d.procedureCode()), payments.fees(d), list)) {
             return Optional.empty();
         }
-        Optional<Payment> open = payments.active(d.id(), PaymentTiming.AT_SUBMISSION);
-        if (open.isEmpty() && !FeeLines.alwaysDue(fees)) {
-            // a free alternative exists (e.g. registration on time) and nobody said a fee applies
-            return Optional.empty();
-        }
-        String amount = open.map(p -> " (" + money(p.amount()) + ")").orElse("");
+        String amount = PaymentService.activeIn(list, PaymentTiming.AT_SUBMISSION).map(p -> " (" + Money.vnd(p.amount()) + ")").orElse("");
         return Optional.of("Hồ sơ chưa nộp phí, lệ phí" + amount + ". Hồ sơ trực tuyến của thủ tục này được tiếp nhận sau khi người nộp "
                 + "thanh toán; thời gian chờ thanh toán không tính vào thời hạn giải quyết. Có thể yêu cầu bổ sung hoặc từ chối nếu hồ sơ "
                 + "không hợp lệ.");
@@ -65,9 +72,5 @@ class PaymentChecks implements HandOverCheck {
         return Optional.of(assessed.stream().anyMatch(p -> p.status().open())
                 ? "Người nộp chưa thanh toán phí, lệ phí theo kết quả thẩm định; kết quả được trao sau khi thanh toán."
                 : "Chưa lập yêu cầu thanh toán phí, lệ phí theo kết quả thẩm định (mục “Phí, lệ phí” của hồ sơ).");
-    }
-
-    private static String money(long amount) {
-        return String.format("%,d", amount).replace(',', '.') + " đ";
     }
 }

@@ -9,7 +9,6 @@ import vn.motcua.payment.Payment;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.PaymentStatus;
 import vn.motcua.payment.PaymentTiming;
-import vn.motcua.payment.domain.FeeLines;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,11 +38,9 @@ class PaymentMarks implements DossierMarks {
         for (Dossier d : dossiers) {
             List<Payment> list = byDossier.getOrDefault(d.id(), List.of());
             if (d.status() == DossierStatus.SUBMITTED && d.channel() == Channel.ONLINE) {
-                boolean paid = list.stream().anyMatch(p -> p.timing() == PaymentTiming.AT_SUBMISSION && p.status() == PaymentStatus.PAID);
-                boolean open = list.stream().anyMatch(p -> p.timing() == PaymentTiming.AT_SUBMISSION && p.status().open());
-                if (paid) {
+                if (PaymentService.paidIn(list, PaymentTiming.AT_SUBMISSION)) {
                     marks.put(d.id(), List.of(PAID));
-                } else if (open || (payments.timing(d.procedureCode()) == PaymentTiming.AT_SUBMISSION && FeeLines.alwaysDue(payments.fees(d)))) {
+                } else if (PaymentChecks.waitsBeforeReceipt(d, payments.timing(d.procedureCode()), payments.fees(d), list)) {
                     marks.put(d.id(), List.of(WAITING));
                 }
             } else if (list.stream().anyMatch(p -> p.timing() == PaymentTiming.AFTER_ASSESSMENT && p.status().open())) {

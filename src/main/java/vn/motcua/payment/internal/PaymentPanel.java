@@ -2,7 +2,6 @@ package vn.motcua.payment.internal;
 
 import org.springframework.stereotype.Component;
 import vn.motcua.catalog.Fee;
-import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierPanel;
 import vn.motcua.dossier.DossierService;
@@ -42,19 +41,21 @@ class PaymentPanel implements DossierPanel {
         List<Fee> payable = FeeLines.payable(fees);
         PaymentTiming timing = payments.timing(d.procedureCode());
         boolean applicant = audience == Audience.APPLICANT;
+        List<Payment> read = payments.ofDossier(d.id());
         if (applicant && d.open() && timing == PaymentTiming.AT_SUBMISSION && FeeLines.automatic(fees)
-                && payments.active(d.id(), PaymentTiming.AT_SUBMISSION).isEmpty()) {
-            // normally made by the listener of the submission; made here if the page is opened first
+                && PaymentService.activeIn(read, PaymentTiming.AT_SUBMISSION).isEmpty()) {
+            // normally made by the listener of the submission; made here if the page is opened first (or found made meanwhile)
             payments.requestAutomatically(d.id(), viewer.username());
+            read = payments.ofDossier(d.id());
         }
-        List<Payment> list = new ArrayList<>(payments.ofDossier(d.id()));
-        if (payable.isEmpty() && list.isEmpty() && timing == PaymentTiming.AT_SUBMISSION) {
+        if (payable.isEmpty() && read.isEmpty() && timing == PaymentTiming.AT_SUBMISSION) {
             return Optional.empty();
         }
+        List<Payment> list = new ArrayList<>(read);
         Collections.reverse(list);
         boolean officerCounter = !applicant && dossiers.mayAct(viewer, d, Role.RECEIVING_OFFICER);
         boolean handler = !applicant && (dossiers.mayAct(viewer, d, Role.PROCESSING_OFFICER) || dossiers.mayAct(viewer, d, Role.LEADER));
-        boolean noActiveSubmission = payments.active(d.id(), PaymentTiming.AT_SUBMISSION).isEmpty();
+        boolean noActiveSubmission = PaymentService.activeIn(read, PaymentTiming.AT_SUBMISSION).isEmpty();
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < payable.size(); i++) {
             lines.add(new Line(i + 1, payable.get(i), FeeLines.perUnit(payable.get(i))));
@@ -74,11 +75,11 @@ class PaymentPanel implements DossierPanel {
         m.put("now", dossiers.now());
         m.put("base", applicant ? "/ho-so-cua-toi/" + d.id() + "/phi" : "/can-bo/ho-so/" + d.id() + "/phi");
         m.put("canRequest", d.open() && timing == PaymentTiming.AT_SUBMISSION && !payable.isEmpty() && noActiveSubmission
-                && !payments.paid(d.id(), PaymentTiming.AT_SUBMISSION) && (applicant || officerCounter));
+                && !PaymentService.paidIn(read, PaymentTiming.AT_SUBMISSION) && (applicant || officerCounter));
         m.put("canAssess", handler && d.status() == DossierStatus.PROCESSING && timing == PaymentTiming.AFTER_ASSESSMENT
-                && payments.active(d.id(), PaymentTiming.AFTER_ASSESSMENT).isEmpty());
+                && PaymentService.activeIn(read, PaymentTiming.AFTER_ASSESSMENT).isEmpty());
         m.put("canCash", officerCounter);
-        m.put("waitsForPayment", d.channel() == Channel.ONLINE && d.status() == DossierStatus.SUBMITTED && dossiers.receiptBlockedBy(d).isPresent());
+        m.put("waitsForPayment", d.status() == DossierStatus.SUBMITTED && PaymentChecks.waitsBeforeReceipt(d, timing, fees, read));
         return Optional.of(new View("payment/panel", "panel", 10, m));
     }
 }

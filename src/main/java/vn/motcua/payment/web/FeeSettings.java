@@ -7,6 +7,7 @@ import vn.motcua.catalog.SearchQuery;
 import vn.motcua.payment.PaymentService;
 import vn.motcua.payment.PaymentTiming;
 import vn.motcua.payment.domain.FeeLines;
+import vn.motcua.shared.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,7 @@ final class FeeSettings {
                 if (FeeLines.payable(v.fees()).isEmpty() && t == PaymentTiming.AT_SUBMISSION) {
                     continue;
                 }
-                String fees = String.join("; ", v.fees().stream().map(f -> f.description() + " (" + String.format("%,d", f.amountVnd())
-                        .replace(',', '.') + " đ)").toList());
+                String fees = String.join("; ", v.fees().stream().map(f -> f.description() + " (" + Money.vnd(f.amountVnd()) + ")").toList());
                 rows.add(new Row(s.code(), s.name(), s.agencyName(), fees, FeeLines.payable(v.fees()).stream().mapToLong(f -> f.amountVnd()).sum(), t));
             }
             if (page >= result.pages()) {

@@ -78,30 +78,11 @@ final class RevenueExcel {
             for (RevenueRow x : rows) {
                 Row row = sheet.createRow(r++);
                 number(row, 0, n++, text);
-                cell(row, 1, x.agencyName(), text);
-                cell(row, 2, x.procedureCode(), text);
-                cell(row, 3, x.procedureName(), text);
-                number(row, 4, x.payments(), money);
-                number(row, 5, x.total(), money);
-                number(row, 6, x.online(), money);
-                number(row, 7, x.onlineCount(), money);
-                number(row, 8, x.cash(), money);
-                number(row, 9, x.refunded(), money);
-                number(row, 10, x.net(), money);
+                line(row, x, text, money);
             }
-            RevenueRow t = totals(rows);
-            Row row = sheet.createRow(r);
-            cell(row, 0, "", totalText);
-            cell(row, 1, "Tổng cộng", totalText);
-            cell(row, 2, "", totalText);
-            cell(row, 3, "", totalText);
-            number(row, 4, t.payments(), totalMoney);
-            number(row, 5, t.total(), totalMoney);
-            number(row, 6, t.online(), totalMoney);
-            number(row, 7, t.onlineCount(), totalMoney);
-            number(row, 8, t.cash(), totalMoney);
-            number(row, 9, t.refunded(), totalMoney);
-            number(row, 10, t.net(), totalMoney);
+            Row total = sheet.createRow(r);
+            cell(total, 0, "", totalText);
+            line(total, totals(rows), totalText, totalMoney);
             int[] widths = {6, 34, 12, 50, 10, 16, 18, 12, 16, 16, 16};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
@@ -111,6 +92,17 @@ final class RevenueExcel {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Columns 1–10 of a row: agency, procedure code and name, then the figures (the totals row is a row named "Tổng cộng"). */
+    private static void line(Row row, RevenueRow x, CellStyle text, CellStyle money) {
+        cell(row, 1, x.agencyName(), text);
+        cell(row, 2, x.procedureCode(), text);
+        cell(row, 3, x.procedureName(), text);
+        long[] figures = {x.payments(), x.total(), x.online(), x.onlineCount(), x.cash(), x.refunded(), x.net()};
+        for (int i = 0; i < figures.length; i++) {
+            number(row, 4 + i, figures[i], money);
         }
     }
 
