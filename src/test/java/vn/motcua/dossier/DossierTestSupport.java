@@ -1,14 +1,8 @@
 package vn.motcua.dossier;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 
-import java.awt.image.BufferedImage;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Component;
-import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.AgencyService;
@@ -23,8 +17,7 @@ final class DossierTestSupport {
     }
 
     static CurrentUser user(AccountService accounts, String username) {
-        Account a = accounts.list().stream().filter(x -> x.username().equals(username)).findFirst().orElseThrow();
-        return CurrentUser.of(a);
+        return vn.motcua.TestSupport.user(accounts, username);
     }
 
     static Set<Long> allComponents(CatalogService catalog, String code) {
@@ -41,25 +34,11 @@ final class DossierTestSupport {
 
     /** The text of a PDF as PDFBox extracts it, white space folded. */
     static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
+        return vn.motcua.TestSupport.pdfText(pdf);
     }
 
     /** Renders the first page and counts its dark pixels: a page that renders blank or fails is caught. */
     static long darkPixelsOfFirstPage(byte[] pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 50);
-            long dark = 0;
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    int rgb = image.getRGB(x, y);
-                    if (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 300) {
-                        dark++;
-                    }
-                }
-            }
-            return dark;
-        }
+        return vn.motcua.TestSupport.darkPixelsOfFirstPage(pdf);
     }
 }

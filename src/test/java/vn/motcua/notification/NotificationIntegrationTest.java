@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.IntegrationTest;
 import vn.motcua.MutableClock;
+import vn.motcua.TestSupport;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Dossier;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +64,7 @@ class NotificationIntegrationTest {
     }
 
     CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
+        return TestSupport.user(accounts, username);
     }
 
     static String phone() {
@@ -80,21 +80,6 @@ class NotificationIntegrationTest {
                 Map.of()), as(username));
     }
 
-    static <T> T eventually(Supplier<Optional<T>> probe) {
-        long until = System.currentTimeMillis() + 10_000;
-        while (true) {
-            Optional<T> v = probe.get();
-            if (v.isPresent() || System.currentTimeMillis() > until) {
-                return v.orElseThrow(() -> new AssertionError("not reached within 10 s"));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     NotificationMessage message(long dossierId, String key) {
         return notifications.ofDossier(dossierId).stream().filter(m -> m.idempotencyKey().equals(key)).findFirst().orElseThrow();
     }
@@ -104,7 +89,7 @@ class NotificationIntegrationTest {
         String phone = phone();
         Dossier d = submitted(phone, "nguoinop@example.vn", "congdan01");
         // the submission's own messages (payment requested) go first, so that the failures below meet this test's message
-        eventually(() -> Optional.of(notifications.ofDossier(d.id())).filter(l -> !l.isEmpty()));
+        TestSupport.eventually(() -> Optional.of(notifications.ofDossier(d.id())).filter(l -> !l.isEmpty()));
         notifications.deliverDue();
         LocalDateTime t = LocalDateTime.now(clock).withNano(0);
         clock.set(t);
@@ -143,7 +128,7 @@ class NotificationIntegrationTest {
         assertThat(received.get(0).text()).contains(d.code()).doesNotContain("ồ").contains("Ho so");
         assertThat(sent.providerId()).isEqualTo(received.get(0).providerId());
 
-        MimeMessage mail = eventually(() -> java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        MimeMessage mail = TestSupport.eventually(() -> java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return m.getSubject().equals("Hồ sơ " + d.code() + " đã được tiếp nhận");
             } catch (Exception e) {
@@ -186,9 +171,9 @@ class NotificationIntegrationTest {
         notifications.savePreferences("congdan03", before.rowVersion(), false, false, true);
         String phone = phone();
         Dossier d = submitted(phone, "khongnhan@example.vn", "congdan03");
-        Payment p = eventually(() -> payments.active(d.id(), PaymentTiming.AT_SUBMISSION));
+        Payment p = TestSupport.eventually(() -> payments.active(d.id(), PaymentTiming.AT_SUBMISSION));
         payments.recordCash(p.id(), p.rowVersion(), as("tiepnhan.longxuyen"));
-        List<NotificationMessage> messages = eventually(() -> Optional.of(notifications.ofDossier(d.id()))
+        List<NotificationMessage> messages = TestSupport.eventually(() -> Optional.of(notifications.ofDossier(d.id()))
                 .filter(l -> l.stream().map(NotificationMessage::event).toList().containsAll(List.of(NotificationEvent.PAYMENT_REQUESTED,
                         NotificationEvent.PAID))));
         assertThat(messages).allMatch(m -> m.channel() == NotificationChannel.ZALO).allMatch(m -> m.recipient().equals("84" + phone.substring(1)));

@@ -1,12 +1,7 @@
 package vn.motcua.payment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.IntegrationTest;
 import vn.motcua.MutableClock;
+import vn.motcua.TestSupport;
 import vn.motcua.audit.AuditLog;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.Dossier;
@@ -34,7 +30,6 @@ import vn.motcua.simulators.Knobs;
 import vn.motcua.simulators.Simulators;
 import vn.motcua.dossier.Applicant;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,7 +83,7 @@ class PaymentIntegrationTest {
     }
 
     CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
+        return TestSupport.user(accounts, username);
     }
 
     Dossier submitted() {
@@ -104,26 +98,11 @@ class PaymentIntegrationTest {
     /** The dossier's request (made by the submission's listener, or here if it has not run yet). */
     Payment requestOf(Dossier d) {
         payments.requestAutomatically(d.id(), "congdan");
-        return eventually(() -> payments.active(d.id(), PaymentTiming.AT_SUBMISSION));
-    }
-
-    static <T> T eventually(Supplier<Optional<T>> probe) {
-        long until = System.currentTimeMillis() + 10_000;
-        while (true) {
-            Optional<T> v = probe.get();
-            if (v.isPresent() || System.currentTimeMillis() > until) {
-                return v.orElseThrow(() -> new AssertionError("not reached within 10 s"));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return TestSupport.eventually(() -> payments.active(d.id(), PaymentTiming.AT_SUBMISSION));
     }
 
     Payment until(long paymentId, PaymentStatus status) {
-        return eventually(() -> Optional.of(payments.get(paymentId)).filter(p -> p.status() == status));
+        return TestSupport.eventually(() -> Optional.of(payments.get(paymentId)).filter(p -> p.status() == status));
     }
 
     /** The payer on the platform's page: chooses how to pay and confirms (or fails). */
@@ -167,28 +146,6 @@ class PaymentIntegrationTest {
         return m.find() ? m.group(1) : null;
     }
 
-    static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-        }
-    }
-
-    static long darkPixels(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(0, 50);
-            long dark = 0;
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    int rgb = image.getRGB(x, y);
-                    if (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 300) {
-                        dark++;
-                    }
-                }
-            }
-            return dark;
-        }
-    }
-
     @Test
     void theApplicantPaysOnlineGetsAReceiptAndTheDossierCanThenBeReceived() throws Exception {
         Dossier d = submitted();
@@ -213,11 +170,11 @@ class PaymentIntegrationTest {
         assertThat(paid.receiptNumber()).isNotNull();
         assertThat(paid.receiptSeries()).isEqualTo("PLX-26E");
         byte[] receipt = payments.receipt(paid);
-        String text = text(receipt);
+        String text = TestSupport.pdfText(receipt);
         assertThat(text).contains("BIÊN LAI THU PHÍ, LỆ PHÍ").contains("Tám nghìn đồng").contains(paid.dossierCode())
                 .contains("Ký hiệu: PLX-26E").contains(String.format("%07d", paid.receiptNumber())).contains("********" + paid.payerIdNumber().substring(8))
                 .doesNotContain(paid.payerIdNumber());
-        assertThat(darkPixels(receipt)).as("the receipt renders").isGreaterThan(2000);
+        assertThat(TestSupport.darkPixelsOfFirstPage(receipt)).as("the receipt renders").isGreaterThan(2000);
 
         assertThat(intakeQueueMark(d)).isEqualTo("Đã nộp phí");
         Dossier received = dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.ACCEPT, java.util.Set.of(), Map.of(), null,

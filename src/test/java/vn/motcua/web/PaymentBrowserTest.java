@@ -40,7 +40,7 @@ class PaymentBrowserTest extends BrowserTestBase {
     @Autowired AccountService accounts;
 
     CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
+        return vn.motcua.TestSupport.user(accounts, username);
     }
 
     @Test
