@@ -51,6 +51,8 @@ import java.util.function.Function;
 public class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     static final String SYSTEM = "system";
+    /** Forged callbacks kept (row and audit entry) per sender address and hour; beyond that a flood is refused without a trace per request. */
+    static final int FORGED_KEPT_PER_HOUR = 50;
 
     private final PaymentStore store;
     private final PaymentGateway gateway;
@@ -66,12 +68,15 @@ public class PaymentService {
     private final Environment env;
     private final TransactionTemplate requiresNew;
     private final vn.motcua.identity.AccountService accounts;
+    private final vn.motcua.shared.AttemptLimiter forgedByAddress;
 
     public PaymentService(PaymentStore store, PaymentGateway gateway, DossierService dossiers, CatalogService catalog, AgencyService agencies,
                           PdfForms pdfs, FileStorage files, AuditLog audit, ApplicationEventPublisher events, TransactionTemplate tx,
                           PaymentProperties props, Environment env, org.springframework.transaction.PlatformTransactionManager transactions,
-                          vn.motcua.identity.AccountService accounts) {
+                          vn.motcua.identity.AccountService accounts, java.time.Clock clock) {
         this.accounts = accounts;
+        this.forgedByAddress = new vn.motcua.shared.AttemptLimiter(clock, FORGED_KEPT_PER_HOUR - 1, java.time.Duration.ofSeconds(1),
+                FORGED_KEPT_PER_HOUR, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), 10_000);
         this.requiresNew = new TransactionTemplate(transactions);
         this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
@@ -397,10 +402,14 @@ public class PaymentService {
     public CallbackOutcome callback(String body, String signature, String remoteAddr) {
         LocalDateTime now = dossiers.now();
         if (!gateway.signedByGateway(body, signature)) {
-            tx.executeWithoutResult(s -> store.insertCallback(now, remoteAddr, null, null, null, null, false, CallbackOutcome.FORGED.name(), body));
-            audit.recordAttempt("payment.callback-forged", "payment-callback", remoteAddr, Map.of("address", String.valueOf(remoteAddr),
-                    "bytes", body.length()));
-            log.warn("payment callback with a bad signature from {}", remoteAddr);
+            String address = String.valueOf(remoteAddr);
+            boolean keep = forgedByAddress.failures(address) < FORGED_KEPT_PER_HOUR;
+            forgedByAddress.failed(address);
+            if (keep) {
+                tx.executeWithoutResult(s -> store.insertCallback(now, remoteAddr, null, null, null, null, false, CallbackOutcome.FORGED.name(), body));
+                audit.recordAttempt("payment.callback-forged", "payment-callback", remoteAddr, Map.of("address", address, "bytes", body.length()));
+                log.warn("payment callback with a bad signature from {}", remoteAddr);
+            }
             return CallbackOutcome.FORGED;
         }
         PaymentGateway.Transaction t;

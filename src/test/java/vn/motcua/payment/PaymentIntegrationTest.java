@@ -313,4 +313,20 @@ class PaymentIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"knobs\"").contains("name=\"_csrf\"").contains("0912000059");
     }
+
+    @Test
+    void aFloodOfForgedCallbacksIsRefusedButKeptOnlyUpToItsHourlyShare() throws Exception {
+        String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
+        for (int i = 0; i < PaymentService.FORGED_KEPT_PER_HOUR + 20; i++) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/payments/callback")
+                            .contentType("application/json").content("{\"orderId\":\"TT-flood-" + i + "\",\"status\":\"PAID\"}")
+                            .header("X-PayGov-Signature", "00").with(r -> {
+                                r.setRemoteAddr(address);
+                                return r;
+                            }))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnauthorized());
+        }
+        assertThat(jdbc.sql("select count(*) from payment_callback where remote_addr = ? and outcome = 'FORGED'").param(address)
+                .query(Long.class).single()).isEqualTo(PaymentService.FORGED_KEPT_PER_HOUR);
+    }
 }
