@@ -68,10 +68,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final DemoDocumentTypes documentTypes;
     private final DemoPayments payments;
     private final vn.motcua.notification.NotificationService notifications;
+    private final DemoFeedback feedback;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
                           TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments,
-                          vn.motcua.notification.NotificationService notifications) {
+                          vn.motcua.notification.NotificationService notifications, DemoFeedback feedback) {
+        this.feedback = feedback;
         this.payments = payments;
         this.notifications = notifications;
         this.documentTypes = documentTypes;
@@ -107,13 +109,14 @@ public class DemoDataLoader implements ApplicationRunner {
             notifications.savePreferences("congdan", -1, true, true, true);
         });
         history.load(ids);
+        feedback.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,
                 history.created());
     }
 
     /** How many demo changes failed (0 unless a rule changed under the demo data; a test checks it). */
     public int failures() {
-        return history.failures();
+        return history.failures() + feedback.failures();
     }
 
     // ---- agencies: An Giang and Kiên Giang, department mergers of 03/2025, two-level government of 07/2025

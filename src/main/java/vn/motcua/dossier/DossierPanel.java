@@ -13,8 +13,13 @@ import java.util.Optional;
  */
 public interface DossierPanel {
 
-    /** Who looks at the page. */
-    enum Audience { OFFICER, APPLICANT }
+    /**
+     * Who looks at the page: an officer, the applicant on their own page, or anyone on the public tracking page after
+     * giving the dossier code, its tracking secret and the check digits (no account: the viewer is null there, and the
+     * page's {@code code}, {@code secret} and {@code check} are in the template's context for forms that must prove the
+     * same again).
+     */
+    enum Audience { OFFICER, APPLICANT, TRACKING }
 
     /** What to render: a Thymeleaf template and fragment name taking one parameter {@code p} (the model). */
     record View(String template, String fragment, int order, Map<String, Object> model) {

@@ -158,6 +158,14 @@ public class DossierQueries {
         return dossiers.fileContent(d, result.id());
     }
 
+    /**
+     * The dossier itself, after the same checks and limits as tracking: for what another module lets the holder of the
+     * tracking values do from the tracking page (rate the dossier once its result is returned).
+     */
+    public Dossier trackedDossier(String code, String secret, String check, String clientAddress) {
+        return tracked(code, secret, check, clientAddress);
+    }
+
     private Dossier tracked(String code, String secret, String check, String clientAddress) {
         String key = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
         String address = clientAddress == null ? "?" : clientAddress;
@@ -206,6 +214,11 @@ public class DossierQueries {
                 .map(r -> new AgencyDossierStatistic(r[0], names.get(r[0]).name(), r[1], r[2], r[3], r[4], r[5], r[6]))
                 .filter(s -> s.received() + s.finishedOnTime() + s.finishedLate() + s.ended() + s.open() > 0)
                 .sorted(VietnameseText.by(AgencyDossierStatistic::agencyName)).toList();
+    }
+
+    /** Dossiers handled by one of the units whose result was returned between the two days (inclusive). */
+    public List<FinishedDossier> finished(java.util.Collection<Long> handlingUnits, LocalDate from, LocalDate to) {
+        return store.finished(handlingUnits, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
     }
 
     /** Dossiers of a citizen's own account. */

@@ -177,6 +177,50 @@ public class NotificationService {
         return queued;
     }
 
+    /** The address applicants reach the portal at (links in messages). */
+    public String publicBaseUrl() {
+        return props.publicBaseUrl();
+    }
+
+    /**
+     * Queues the event's messages to someone who is not a dossier's applicant (the sender of a feedback): e-mail and SMS
+     * to the contacts they gave, once per {@code eventKey}; {@code code} fills the place of the dossier code ({maHoSo}).
+     */
+    @Transactional
+    public int notifyContact(NotificationEvent event, String code, String name, String email, String phone, String eventKey,
+                             Map<String, String> extra) {
+        NotificationTemplate t = template(event);
+        if (!t.enabled()) {
+            return 0;
+        }
+        Map<String, String> v = new HashMap<>();
+        v.put("nguoiNop", name == null ? "" : name);
+        v.put("maHoSo", code);
+        v.put("tenThuTuc", "");
+        v.put("donVi", "");
+        v.put("ngayHenTra", "");
+        v.put("lienKet", props.publicBaseUrl());
+        v.putAll(extra);
+        LocalDateTime now = now();
+        LocalDateTime expires = now.plus(props.expireAfter());
+        int queued = 0;
+        if (email != null && !email.isBlank() && !store.exists(eventKey + ":EMAIL")) {
+            String body = TemplateText.fill(t.body(), v);
+            store.insert(eventKey + ":EMAIL", null, code, event, NotificationChannel.EMAIL, email.trim(), TemplateText.fill(t.subject(), v),
+                    body.length() > 4000 ? body.substring(0, 4000) : body, now, expires);
+            queued++;
+        }
+        if (phone != null && phone.matches("0\\d{9,10}") && !store.exists(eventKey + ":SMS")) {
+            store.insert(eventKey + ":SMS", null, code, event, NotificationChannel.SMS, phone, null,
+                    VietnameseText.unaccented(TemplateText.fill(t.shortText(), v)), now, expires);
+            queued++;
+        }
+        if (queued > 0) {
+            kickAfterCommit();
+        }
+        return queued;
+    }
+
     private int queue(String eventKey, Dossier d, NotificationEvent event, NotificationChannel channel, String recipient, String subject,
                       String body, LocalDateTime now, LocalDateTime expires) {
         String key = eventKey + ":" + channel.name();

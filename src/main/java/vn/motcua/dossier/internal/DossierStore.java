@@ -377,6 +377,29 @@ public class DossierStore {
                 .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)}).list();
     }
 
+    /** Dossiers whose result was returned in [from, to), handled by one of the units (the evaluation's slips). */
+    public List<vn.motcua.dossier.FinishedDossier> finished(java.util.Collection<Long> units, LocalDateTime from, LocalDateTime to) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select d.id, d.code, d.procedure_version_id, d.procedure_code, d.procedure_name, d.channel, d.receiving_agency_id,
+                  d.handling_agency_id, d.received_at, coalesce(d.new_appointment_at, d.due_at) appointment, d.processed_at, d.finished_at,
+                  d.late, d.supplement_late, d.supplement_count, d.result_delivery,
+                  (select count(distinct h.agency_id) from dossier_history h
+                    where h.dossier_id = d.id and h.step_due_at is not null and h.at > h.step_due_at) late_units
+                from dossier d
+                where d.status = 'RETURNED' and d.finished_at >= :from and d.finished_at < :to and d.handling_agency_id in (:units)
+                order by d.finished_at, d.id""")
+                .param("from", Timestamp.valueOf(from)).param("to", Timestamp.valueOf(to)).param("units", units)
+                .query((rs, n) -> new vn.motcua.dossier.FinishedDossier(rs.getLong("id"), rs.getString("code"), rs.getLong("procedure_version_id"),
+                        rs.getString("procedure_code"), rs.getString("procedure_name"), Channel.valueOf(rs.getString("channel")),
+                        rs.getLong("receiving_agency_id"), rs.getLong("handling_agency_id"), time(rs, "received_at"), time(rs, "appointment"),
+                        time(rs, "processed_at"), time(rs, "finished_at"), rs.getBoolean("late"), rs.getBoolean("supplement_late"),
+                        rs.getInt("supplement_count"), rs.getString("result_delivery") == null ? null : Delivery.valueOf(rs.getString("result_delivery")),
+                        rs.getInt("late_units"))).list();
+    }
+
     private Dossier withChildren(Dossier d) {
         return d.with(documents(d.id()), history(d.id()), supplements(d.id()), apologies(d.id()), files(d.id()));
     }

@@ -94,9 +94,12 @@ public class CitizenController {
                  HttpServletResponse response) {
         model.addAttribute("code", code == null || code.length() > 60 ? null : code);
         try {
-            model.addAttribute("t", queries.track(code, secret, check, request.getRemoteAddr()));
+            vn.motcua.dossier.Tracking t = queries.track(code, secret, check, request.getRemoteAddr());
+            model.addAttribute("t", t);
             model.addAttribute("secret", secret);
             model.addAttribute("check", check);
+            model.addAttribute("panels", vn.motcua.dossier.DossierPanel.views(panels.orderedStream(), dossiers.byCode(t.code()),
+                    vn.motcua.dossier.DossierPanel.Audience.TRACKING, null));
         } catch (NotFoundException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("error", e.getMessage());

@@ -27,9 +27,15 @@ class NotificationListener {
     private final NotificationService notifications;
     private final DossierService dossiers;
 
-    NotificationListener(NotificationService notifications, DossierService dossiers) {
+    private final vn.motcua.feedback.FeedbackService feedback;
+    private final vn.motcua.organization.AgencyService agencies;
+
+    NotificationListener(NotificationService notifications, DossierService dossiers, vn.motcua.feedback.FeedbackService feedback,
+                         vn.motcua.organization.AgencyService agencies) {
         this.notifications = notifications;
         this.dossiers = dossiers;
+        this.feedback = feedback;
+        this.agencies = agencies;
     }
 
     @ApplicationModuleListener
@@ -101,6 +107,18 @@ class NotificationListener {
         if (notifications.fresh(e.at())) {
             notifications.notify(NotificationEvent.PAID, e.dossierId(), "PAID:" + e.paymentId(),
                     Map.of("soTien", Money.vnd(e.amount()), "noiDung", e.receipt() == null ? "" : "Biên lai số " + e.receipt() + "."));
+        }
+    }
+
+    /** The sender of a feedback is told when its answer is ready (by the contacts they gave). */
+    @ApplicationModuleListener
+    void on(vn.motcua.feedback.FeedbackEvents.FeedbackAnswered e) {
+        if (notifications.fresh(e.at())) {
+            vn.motcua.feedback.Feedback f = feedback.get(e.feedbackId());
+            String answer = f.answer() == null ? "" : f.answer().length() > 600 ? f.answer().substring(0, 600) + "…" : f.answer();
+            notifications.notifyContact(NotificationEvent.FEEDBACK_ANSWERED, f.code(), f.sender().name(), f.sender().email(), f.sender().phone(),
+                    "FEEDBACK_ANSWERED:" + f.id(), Map.of("donVi", agencies.get(f.agencyId()).name(), "noiDung", answer,
+                            "lienKet", notifications.publicBaseUrl() + "/phan-anh-kien-nghi/tra-cuu?ma=" + f.code()));
         }
     }
 }

@@ -24,6 +24,9 @@ class NotificationPanel implements DossierPanel {
 
     @Override
     public Optional<View> view(Dossier d, Audience audience, CurrentUser viewer) {
+        if (audience == Audience.TRACKING) {
+            return Optional.empty();
+        }
         List<NotificationMessage> list = new ArrayList<>(notifications.ofDossier(d.id()));
         Collections.reverse(list);
         return Optional.of(new View("notification/panel", "panel", 20, Map.of("messages", list, "applicant", audience == Audience.APPLICANT)));

@@ -37,6 +37,9 @@ class PaymentPanel implements DossierPanel {
 
     @Override
     public Optional<View> view(Dossier d, Audience audience, CurrentUser viewer) {
+        if (audience == Audience.TRACKING) {
+            return Optional.empty();
+        }
         List<Fee> fees = payments.fees(d);
         List<Fee> payable = FeeLines.payable(fees);
         PaymentTiming timing = payments.timing(d.procedureCode());

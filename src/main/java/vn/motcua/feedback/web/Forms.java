@@ -1,0 +1,44 @@
+package vn.motcua.feedback.web;
+
+import vn.motcua.feedback.Rating;
+import vn.motcua.feedback.RatingService;
+import vn.motcua.feedback.Satisfaction;
+
+import java.util.Map;
+
+/** Reading the rating form (the same fields on every page that rates). */
+final class Forms {
+    private Forms() {
+    }
+
+    static RatingService.Input rating(Map<String, String> form) {
+        Satisfaction s = null;
+        try {
+            String v = form.get("satisfaction");
+            s = v == null || v.isBlank() ? null : Satisfaction.valueOf(v);
+        } catch (IllegalArgumentException ignored) {
+            // left null: "choose a level"
+        }
+        return new RatingService.Input(s, new Rating.Scores(score(form, "scoreTime"), score(form, "scoreContacts"), score(form, "scoreAgencies"),
+                score(form, "scoreAttitude"), score(form, "scoreOnline")), form.get("comment"));
+    }
+
+    /** Every problem of a refused input, in one sentence list. */
+    static String message(RuntimeException e) {
+        return e instanceof vn.motcua.shared.ValidationException v
+                ? v.problems().stream().map(vn.motcua.shared.FieldProblem::message).distinct().collect(java.util.stream.Collectors.joining(" "))
+                : e.getMessage();
+    }
+
+    private static Integer score(Map<String, String> form, String name) {
+        String v = form.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
