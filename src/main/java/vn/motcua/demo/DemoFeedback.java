@@ -275,6 +275,50 @@ class DemoFeedback {
                 });
             }
 
+            // 11. the everyday flow of the last half-year across agencies: most answered and published on time, some late
+            String[][] agenciesAndHandlers = {{"AG.STP", "kiemsoat.stp"}, {"AG.P.LX", "lanhdao.longxuyen"}, {"AG.X.AC", "lanhdao.anchau"},
+                    {"AG.P.RG", "lanhdao.rachgia"}, {"AG.SNNMT", "lanhdao.snnmt"}, {"AG.STC", "lanhdao.stc"}, {"AG", "kiemsoat"}};
+            String[][] topics = {
+                    {"PROCEDURE", "Hỏi về thành phần hồ sơ", "Đề nghị hướng dẫn rõ thành phần hồ sơ cần nộp vì trên cổng và tại quầy ghi khác nhau."},
+                    {"ONLINE", "Không tải được tệp đính kèm khi nộp trực tuyến", "Khi nộp hồ sơ trực tuyến tôi không tải được tệp ảnh chụp giấy tờ."},
+                    {"REGULATION", "Đề nghị bỏ yêu cầu bản sao có chứng thực", "Đề nghị chấp nhận bản chụp kèm bản chính để đối chiếu thay cho bản sao có chứng thực."},
+                    {"CONDUCT", "Khen ngợi cán bộ tiếp nhận", "Cán bộ tiếp nhận hướng dẫn nhiệt tình, tôi đề nghị biểu dương."},
+                    {"PROCEDURE", "Hồ sơ trễ hẹn chưa nhận được thư xin lỗi", "Hồ sơ của tôi trễ hẹn hai ngày nhưng tôi không nhận được văn bản xin lỗi."},
+                    {"OTHER", "Đề nghị bố trí thêm chỗ để xe", "Bộ phận một cửa thiếu chỗ để xe vào buổi sáng, đề nghị bố trí thêm."}};
+            String[] names = {"Trần Thị Hạnh", "Lê Văn Quang", "Ngô Thị Xuân", "Bùi Văn Tài", "Đinh Thị Yến", "Tạ Văn Sơn"};
+            for (int i = 0; i < 24; i++) {
+                String[] ah = agenciesAndHandlers[i % agenciesAndHandlers.length];
+                Long agency = ids.get(ah[0]);
+                CurrentUser handler = users.get(ah[1]);
+                if (agency == null || handler == null) {
+                    continue;
+                }
+                String[] topic = topics[i % topics.length];
+                LocalDateTime at = now.minusDays(12 + i * 7L).withHour(8 + i % 8);
+                Sent x = send(at, FeedbackCategory.valueOf(topic[0]), topic[1], topic[2], null, null, agency, names[i % names.length],
+                        "09" + String.format("%08d", 12345678 + i * 1111), null, List.of(), null);
+                int outcome = i % 8;
+                Feedback x1 = at(x.at().plusDays(outcome == 5 ? 4 : 1), () -> feedback.accept(x.feedback().id(), x.feedback().rowVersion(), handler));
+                long answerAfter = outcome == 4 ? 24 : 3 + i % 9;
+                if (x.at().plusDays(answerAfter).isAfter(now)) {
+                    continue; // still being handled
+                }
+                Feedback x2 = at(x.at().plusDays(answerAfter), () -> feedback.answer(x1.id(), x1.rowVersion(),
+                        "Cơ quan đã tiếp thu, kiểm tra và có biện pháp khắc phục; cảm ơn ông/bà đã phản ánh.", handler));
+                long publishAfter = answerAfter + (outcome == 3 ? 5 : 1);
+                if (x.at().plusDays(publishAfter).isAfter(now)) {
+                    continue; // answered, to be published
+                }
+                Feedback x3 = at(x.at().plusDays(publishAfter), () -> {
+                    Feedback t = feedback.suggestedPublicText(x2);
+                    return feedback.publish(x2.id(), x2.rowVersion(), t.publicTitle(), t.publicContent(), t.publicAnswer(), handler);
+                });
+                for (int v = 0; v < i % 5; v++) {
+                    int n = v;
+                    at(x.at().plusDays(answerAfter + 2 + v), () -> feedback.vote(x3.code(), n != 2 || outcome != 3, "ip:demo-x" + x3.id() + "-" + n));
+                }
+            }
+
             // 10. new this week, still to classify
             send(now.minusDays(1), FeedbackCategory.REGULATION, "Đề nghị bỏ yêu cầu bản sao giấy khai sinh",
                     "Thủ tục đăng ký kết hôn vẫn yêu cầu bản sao giấy khai sinh dù đã có cơ sở dữ liệu hộ tịch điện tử.", null, null, stpId,

@@ -206,15 +206,15 @@ class FeedbackIntegrationTest {
 
     @Test
     void satisfactionFiguresAndTheMonthlyVoteSummary() throws Exception {
-        JsonNode s = json.readTree(mvc.perform(get("/api/v1/statistics/satisfaction").param("from", "2025-01-01"))
+        JsonNode s = json.readTree(mvc.perform(get("/api/v1/statistics/satisfaction").param("from", "2025-01-01").param("to", "2026-12-31"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(s.get("byAgency").size()).isPositive();
         long total = 0;
         for (JsonNode r : s.get("byAgency")) {
             total += r.get("very").asLong() + r.get("satisfied").asLong() + r.get("notSatisfied").asLong();
         }
-        assertThat(total).isEqualTo(jdbc.sql("select count(*) from rating where rated_at >= ?").param(java.sql.Timestamp.valueOf("2025-01-01 00:00:00"))
-                .query(Long.class).single());
+        assertThat(total).isEqualTo(jdbc.sql("select count(*) from rating where rated_at >= ? and rated_at < ?")
+                .params(java.sql.Timestamp.valueOf("2025-01-01 00:00:00"), java.sql.Timestamp.valueOf("2027-01-01 00:00:00")).query(Long.class).single());
         String month = jdbc.sql("select max(rated_at) from rating").query(java.sql.Timestamp.class).single().toLocalDateTime().toLocalDate().toString()
                 .substring(0, 7);
         JsonNode v = json.readTree(mvc.perform(get("/api/v1/rating-summaries").param("month", month).with(httpBasic("kiemsoat", PASSWORD)))
@@ -389,6 +389,56 @@ class FeedbackIntegrationTest {
     }
 
     // ------------------------------------------------------------------ evaluation
+
+    /**
+     * A hand-made quarter (2027-Q2, when the Department of Justice has no other returned dossier): A returned early and
+     * rated very satisfied with a good attitude; B asked once for a supplement during processing, rated not satisfied and
+     * complained about in a feedback nobody handled. Expected per criterion: 1 (2+2)/2, 2 (2+2)/2, 3 (2+1)/2, 4 and 5
+     * (2+2)/2, 6 and 9 from the catalog, 7 (2+0)/2, 8 (2+0)/2.
+     */
+    @Test
+    void theComputedCriteriaFollowTheDossiersRatingsAndFeedbackOfAHandMadeQuarter() {
+        LocalDateTime monday = LocalDateTime.of(2027, 4, 5, 9, 0);
+        Applicant first = new Applicant("Phạm Thị Một", "089190001001", "0903100100", null, "An Giang");
+        Applicant second = new Applicant("Phạm Văn Hai", "089190002002", "0903200200", null, "An Giang");
+        Dossier a = returnedAtCounter(monday, first);
+        clock.set(monday.plusHours(5));
+        ratings.rateFromTracking(a.code(), queries.trackingSecret(a), "0100", "10.2.2.2", input(Satisfaction.VERY_SATISFIED, 2, null));
+
+        clock.set(monday.plusHours(1));
+        Dossier b = dossiers.receive(new IntakeRequest(LLTP, unit("AG.TTPVHCC"), Channel.COUNTER, second,
+                catalog.current(LLTP).components().stream().map(Component::id).collect(Collectors.toSet()), IntakeDecision.ACCEPT, null), as("tiepnhan"));
+        clock.set(monday.plusHours(5));
+        long component = catalog.current(LLTP).components().get(0).id();
+        Dossier paused = dossiers.requestSupplement(b.id(), b.rowVersion(), Map.of(component, "Bản sao mờ, không đọc được"), null, as("chuyenvien.stp"));
+        clock.set(monday.plusDays(2));
+        Dossier resumed = dossiers.receiveSupplement(paused.id(), paused.rowVersion(), "Đã nộp bản rõ", as("tiepnhan"));
+        clock.set(monday.plusDays(2).plusHours(1));
+        Dossier atLeader = dossiers.forward(resumed.id(), resumed.rowVersion(), "Đủ điều kiện", null, null, as("chuyenvien.stp"));
+        Dossier signed = dossiers.forward(atLeader.id(), atLeader.rowVersion(), null, Outcome.GRANTED, "Phiếu LLTP", as("lanhdao.stp"));
+        clock.set(monday.plusDays(3));
+        Dossier returned = dossiers.returnResult(signed.id(), signed.rowVersion(), Delivery.COUNTER, null, as("tiepnhan"));
+        assertThat(returned.supplementCount()).isEqualTo(1);
+        ratings.rateFromTracking(b.code(), queries.trackingSecret(b), "0200", "10.2.2.2", input(Satisfaction.NOT_SATISFIED, null, "Phải bổ sung"));
+        clock.set(monday.plusDays(4));
+        feedback.submit(about(b.code(), null), List.of(), null, "10.2.2.3");
+
+        clock.set(LocalDateTime.of(2027, 6, 21, 9, 0));
+        Evaluation e = evaluations.view(unit("AG.STP"), ReportingPeriod.quarter(2027, 2));
+        assertThat(e.slips()).isEqualTo(2);
+        var version = catalog.version(a.procedureVersionId());
+        BigDecimal online = BigDecimal.valueOf(switch (version.onlineLevel()) {
+            case FULL -> 2;
+            case PARTIAL -> 1;
+            case NONE -> 0;
+        });
+        assertThat(e.criteria()).extracting(Evaluation.Criterion::computed).usingElementComparator(BigDecimal::compareTo).containsExactly(
+                new BigDecimal("2"), new BigDecimal("2"), new BigDecimal("1.5"), new BigDecimal("2"), new BigDecimal("2"), new BigDecimal("2"),
+                new BigDecimal("1"), new BigDecimal("1"), online);
+        assertThat(e.criteria().get(6).counted()).isEqualTo(2);
+        assertThat(e.computedTotal()).isEqualByComparingTo(new BigDecimal("13.5").add(online));
+        assertThat(e.criteria().get(2).percent()).isEqualByComparingTo("75.00");
+    }
 
     @Test
     void theEvaluationIsComputedSelfAssessedVerifiedAndExported() throws Exception {
