@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Short marks another module puts on dossiers in the officers' queues, such as "waiting for payment", so that an
- * officer sees them without opening each dossier. Like {@link DossierPanel}, the dossier module asks every
+ * Short marks another module puts on dossiers in the officers' queues and the applicant's list, such as "waiting for
+ * payment" or "not rated yet", so that they are seen without opening each dossier. Like {@link DossierPanel}, the dossier module asks every
  * implementation and knows nothing of what it says.
  */
 public interface DossierMarks {

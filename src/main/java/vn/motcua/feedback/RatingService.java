@@ -223,8 +223,9 @@ public class RatingService {
         RatingStore.Kiosk k = kiosk(token, clientAddress);
         Optional<RatingStore.Due> due = store.latestReturnBy(k.officer(), now().minus(props.kioskWindow()), now());
         Dossier d = due.map(u -> dossiers.get(u.dossierId())).orElse(null);
+        // the officer's name only while a dossier is shown (the waiting screen is asked for every few seconds)
         String officer = d == null ? k.officer() : Optional.ofNullable(returnedBy(d)).orElse(k.officer());
-        String officerName = accounts.list().stream().filter(a -> a.username().equals(officer)).findFirst()
+        String officerName = d == null ? null : accounts.list().stream().filter(a -> a.username().equals(officer)).findFirst()
                 .map(vn.motcua.identity.Account::fullName).orElse(officer);
         return new KioskScreen(k.id(), k.name(), officerName, agencies.get(k.agencyId()).name(), d == null ? null : d.id(),
                 d == null ? null : d.code(), d == null ? null : d.procedureName(), due.map(RatingStore.Due::returnedAt).orElse(null));

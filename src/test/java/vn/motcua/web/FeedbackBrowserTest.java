@@ -65,6 +65,11 @@ class FeedbackBrowserTest extends BrowserTestBase {
         expectText("flash", "Đã ghi nhận đánh giá");
         expectText("rating-level", "Hài lòng");
         assertThat(ratings.ofDossier(id).orElseThrow().scores().attitude()).isEqualTo(2);
+        // the list marks returned dossiers as rated or not
+        driver.get(url("/ho-so-cua-toi?lang=vi"));
+        expectText("my-dossiers", "Đã đánh giá: hài lòng");
+        assertAccessible("the citizen's dossiers with rating marks");
+        driver.get(url("/ho-so-cua-toi/" + id + "?lang=vi"));
 
         driver.findElement(By.id("rating-feedback-link")).click();
         assertThat(driver.findElement(By.id("fb-dossier")).getAttribute("value")).isEqualTo(code);

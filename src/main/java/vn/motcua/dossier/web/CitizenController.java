@@ -68,6 +68,8 @@ public class CitizenController {
     /** Sections other modules add to the dossier's pages (payment, messages). */
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierPanel> panels;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.DossierMarks> markers;
 
     public CitizenController(DossierService dossiers, DossierQueries queries, CatalogService catalog, AgencyService agencies,
                              AccountService accounts, DossierForms forms) {
@@ -257,7 +259,13 @@ public class CitizenController {
 
     @GetMapping("/ho-so-cua-toi")
     String mine(Model model) {
-        model.addAttribute("rows", queries.mine(CurrentUser.get().orElseThrow()));
+        List<vn.motcua.dossier.DossierView> rows = queries.mine(CurrentUser.get().orElseThrow());
+        model.addAttribute("rows", rows);
+        // what other modules say of each dossier (waiting for payment, to be rated …)
+        Map<Long, List<vn.motcua.dossier.DossierMarks.Mark>> marks = new java.util.HashMap<>();
+        List<Dossier> shown = rows.stream().map(vn.motcua.dossier.DossierView::dossier).toList();
+        markers.orderedStream().forEach(m -> m.marks(shown).forEach((id, list) -> marks.computeIfAbsent(id, k -> new java.util.ArrayList<>()).addAll(list)));
+        model.addAttribute("marks", marks);
         return "dossier/mine";
     }
 

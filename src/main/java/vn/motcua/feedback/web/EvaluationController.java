@@ -74,7 +74,13 @@ class EvaluationController {
 
     @GetMapping("/danh-gia-tthc/{agencyId}")
     String detail(@PathVariable long agencyId, @RequestParam(name = "ky", required = false) String key, Model model) {
-        ReportingPeriod p = period(key);
+        ReportingPeriod p;
+        try {
+            p = period(key);
+        } catch (ValidationException e) {
+            model.addAttribute("evaluationError", e.getMessage());
+            p = period(null);
+        }
         Evaluation e = evaluations.view(agencyId, p);
         CurrentUser user = CurrentUser.get().orElseThrow();
         model.addAttribute("e", e);
