@@ -96,15 +96,6 @@ class FeedbackBrowserTest extends BrowserTestBase {
 
     @Test
     void theCounterKioskAndTheTrackingPageRateADossierJustReturned() {
-        Applicant a = new Applicant("Đỗ Thị Quầy", "089190007788", "0903777888", null, "An Giang");
-        Dossier d = dossiers.receive(new IntakeRequest("1.001078", agencies.findByCode("AG.TTPVHCC").orElseThrow().id(), Channel.COUNTER, a,
-                catalog.current("1.001078").components().stream().map(Component::id).collect(Collectors.toSet()), IntakeDecision.ACCEPT, null),
-                as("tiepnhan"));
-        Dossier atLeader = dossiers.forward(d.id(), d.rowVersion(), "Đủ điều kiện", null, null, as("chuyenvien.stp"));
-        Dossier signed = dossiers.forward(atLeader.id(), atLeader.rowVersion(), null, Outcome.GRANTED, "Phiếu LLTP", as("lanhdao.stp"));
-        dossiers.returnResult(signed.id(), signed.rowVersion(), Delivery.COUNTER, null, as("tiepnhan"));
-        vn.motcua.TestSupport.eventually(() -> jdbc.sql("select dossier_id from rating_due where dossier_id = ?").param(d.id()).query(Long.class).optional());
-
         login("tiepnhan");
         driver.get(url("/can-bo/quay-danh-gia?lang=vi"));
         assertAccessible("the officer's kiosks");
@@ -115,9 +106,22 @@ class FeedbackBrowserTest extends BrowserTestBase {
         assertAccessible("the kiosk just paired, with its address and QR code");
         logout();
 
+        // the tablet waits …
         driver.get(kioskUrl + "?lang=vi");
-        expectText("kiosk-dossier", d.code());
-        assertAccessible("the counter kiosk");
+        expectText("kiosk-waiting", "Mời quý vị đánh giá");
+        assertAccessible("the counter kiosk while waiting");
+        // … the officer returns a result at the counter, and the tablet shows it by itself
+        Applicant a = new Applicant("Đỗ Thị Quầy", "089190007788", "0903777888", null, "An Giang");
+        Dossier d = dossiers.receive(new IntakeRequest("1.001078", agencies.findByCode("AG.TTPVHCC").orElseThrow().id(), Channel.COUNTER, a,
+                catalog.current("1.001078").components().stream().map(Component::id).collect(Collectors.toSet()), IntakeDecision.ACCEPT, null),
+                as("tiepnhan"));
+        Dossier atLeader = dossiers.forward(d.id(), d.rowVersion(), "Đủ điều kiện", null, null, as("chuyenvien.stp"));
+        Dossier signed = dossiers.forward(atLeader.id(), atLeader.rowVersion(), null, Outcome.GRANTED, "Phiếu LLTP", as("lanhdao.stp"));
+        dossiers.returnResult(signed.id(), signed.rowVersion(), Delivery.COUNTER, null, as("tiepnhan"));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(x -> !x.findElements(By.id("kiosk-dossier")).isEmpty() && x.findElement(By.id("kiosk-dossier")).getText().equals(d.code()));
+        expectText("kiosk-form", "Nguyễn Thị Mai");
+        assertAccessible("the counter kiosk offering the dossier just returned");
         driver.findElement(By.id("kiosk-VERY_SATISFIED")).click();
         driver.findElement(By.id("kiosk-submit")).click();
         expectText("kiosk-thanks", "Cảm ơn");
