@@ -13,7 +13,7 @@
       animation: false,
       color: ['#0b6e4f', '#7fb069', '#c0392b', '#2e86c1', '#f39c12', '#8e44ad'],
       tooltip: { trigger: d.type === 'pie' ? 'item' : 'axis' },
-      legend: { top: 0, type: 'scroll' },
+      legend: d.type === 'pie' || d.series.length < 2 ? { show: false } : { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true }
     };
     if (d.type === 'pie') {

@@ -79,7 +79,10 @@ class StatisticsController {
             model.addAttribute("byOfficer", ratings.byOfficer(p[0], p[1], u -> names.getOrDefault(u, u)));
         }
         List<SatisfactionRow> top = byAgency.stream().limit(12).toList();
-        model.addAttribute("chart", write(new Chart("bar", true, true, top.stream().map(SatisfactionRow::name).toList(), List.of(
+        Map<Long, Agency> units = agencies.byId();
+        List<String> shortNames = top.stream().map(r -> java.util.Optional.ofNullable(units.get(Long.parseLong(r.key())))
+                .map(x -> x.shortName() != null && !x.shortName().isBlank() ? x.shortName() : x.name()).orElse(r.name())).toList();
+        model.addAttribute("chart", write(new Chart("bar", true, true, shortNames, List.of(
                 new Chart.Series(labels.flash("rating.level.VERY_SATISFIED"), top.stream().map(r -> (Number) r.very()).toList()),
                 new Chart.Series(labels.flash("rating.level.SATISFIED"), top.stream().map(r -> (Number) r.satisfied()).toList()),
                 new Chart.Series(labels.flash("rating.level.NOT_SATISFIED"), top.stream().map(r -> (Number) r.notSatisfied()).toList())))));
