@@ -7,7 +7,8 @@ public final class FeedbackEvents {
     private FeedbackEvents() {
     }
 
-    public sealed interface Event permits Rated, FeedbackReceived, FeedbackTransferred, FeedbackAnswered, FeedbackPublished, FeedbackBecameLate {
+    public sealed interface Event permits Rated, FeedbackReceived, FeedbackTransferred, FeedbackAnswered, FeedbackPublished, FeedbackDueSoon,
+            FeedbackBecameLate {
         LocalDateTime at();
     }
 
@@ -27,6 +28,10 @@ public final class FeedbackEvents {
     }
 
     public record FeedbackPublished(long feedbackId, String code, LocalDateTime at, long agencyId, boolean onTime) implements Event {
+    }
+
+    /** The deadline the agency must meet is near (within the warning window); its officers should be told. */
+    public record FeedbackDueSoon(long feedbackId, String code, LocalDateTime at, long agencyId, LocalDateTime dueAt) implements Event {
     }
 
     /** A deadline passed while the feedback waited on the agency: it stays late. */

@@ -528,22 +528,11 @@ public class FeedbackService {
                 store.save(w);
                 store.history(f.id(), now, AuditLog.SYSTEM, "WARNED", f.status(), f.status(), f.agencyId(), null, null,
                         "Hạn " + f.currentDue().map(d -> d.toString().replace('T', ' ')).orElse(""));
-                dueSoon.add(f.id());
+                events.publishEvent(new FeedbackEvents.FeedbackDueSoon(f.id(), f.code(), now, f.agencyId(), f.currentDue().orElse(now)));
                 changed++;
             }
         }
         return changed;
-    }
-
-    /** Feedback warned by the last run (the job e-mails the officers after commit). */
-    private final List<Long> dueSoon = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    public List<Long> takeWarned() {
-        synchronized (dueSoon) {
-            List<Long> out = List.copyOf(dueSoon);
-            dueSoon.clear();
-            return out;
-        }
     }
 
     // ------------------------------------------------------------------ public answers and votes

@@ -60,6 +60,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class FeedbackIntegrationTest {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+
     static final String LLTP = "1.001078";
     static final String PASSWORD = "MotCua@2026";
     /** A Tuesday no other test uses, so that the kiosk sees only this test's returns. */
@@ -370,14 +374,20 @@ class FeedbackIntegrationTest {
     void theJobMarksMissedDeadlinesLateAndListsThemOverdue() {
         clock.set(LocalDateTime.of(2026, 11, 2, 9, 0)); // Monday
         Feedback f = feedback.submit(about(null, unit("AG.STC")), List.of(), null, "10.8.8.8").feedback();
+        // the officers of the Department of Finance (its leader) are told of the new feedback, then before and after the deadline
+        mailTo("lanhdao.stc@angiang.example.gov.vn", "Phản ánh mới " + f.code());
         clock.set(LocalDateTime.of(2026, 11, 3, 16, 0));
         feedback.applyDeadlines();
         assertThat(feedback.get(f.id()).warnedAt()).isNotNull();
+        mailTo("lanhdao.stc@angiang.example.gov.vn", "Phản ánh " + f.code() + " sắp đến hạn");
+        // a second run does not warn again
+        assertThat(feedback.applyDeadlines()).isZero();
         assertThat(feedback.queue(as("lanhdao.stc"), FeedbackService.Queue.DUE_SOON)).extracting(Feedback::id).contains(f.id());
         clock.set(LocalDateTime.of(2026, 11, 5, 9, 0));
         feedback.applyDeadlines();
         Feedback late = feedback.get(f.id());
         assertThat(late.late()).isTrue();
+        mailTo("lanhdao.stc@angiang.example.gov.vn", "Phản ánh " + f.code() + " đã quá hạn");
         assertThat(feedback.queue(as("lanhdao.stc"), FeedbackService.Queue.OVERDUE)).extracting(Feedback::id).contains(f.id());
         // accepting late does not clear it
         Feedback accepted = feedback.accept(f.id(), late.rowVersion(), as("lanhdao.stc"));
@@ -386,6 +396,17 @@ class FeedbackIntegrationTest {
         FeedbackStatistics s = feedback.statistics(java.time.LocalDate.of(2026, 11, 2), java.time.LocalDate.of(2026, 11, 2), null);
         assertThat(s.received()).isGreaterThanOrEqualTo(1);
         assertThat(s.openOverdue() + s.lateFinished()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Waits for an e-mail to the address whose subject contains the text (listeners send after commit). */
+    void mailTo(String address, String subject) {
+        TestSupport.eventually(() -> java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(subject) && java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst());
     }
 
     // ------------------------------------------------------------------ evaluation

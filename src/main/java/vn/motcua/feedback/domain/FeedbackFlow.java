@@ -165,6 +165,8 @@ public final class FeedbackFlow {
         return new Feedback(f.id(), f.code(), f.category(), f.title(), f.content(), f.procedureCode(), f.dossierCode(), f.dossierId(), agencyId,
                 f.sender(), status, f.receivedAt(), clockStartedAt, classifyDueAt, infoDueAt, handleDueAt, infoRequestedAt, infoRequest,
                 infoReceivedAt, refusedReason, answer, answeredAt, answeredBy, publishDueAt, f.publicTitle(), f.publicContent(),
-                f.publicAnswer(), publishedAt, repeatedOf, late, f.warnedAt(), f.likes(), f.dislikes(), closedAt, f.rowVersion());
+                f.publicAnswer(), publishedAt, repeatedOf, late,
+                // a new state or agency has a new deadline, to be warned of again
+                status == f.status() && agencyId == f.agencyId() ? f.warnedAt() : null, f.likes(), f.dislikes(), closedAt, f.rowVersion());
     }
 }

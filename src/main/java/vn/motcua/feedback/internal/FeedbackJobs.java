@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Feedback deadlines: every few minutes, missed deadlines are marked late (for good) and the officers of the agency
- * holding the feedback (its TTHC-control officers and leaders) are e-mailed before a deadline and when one is missed;
- * a new or transferred feedback is e-mailed to them too.
+ * Feedback deadlines: every few minutes, missed deadlines are marked late (for good) and near ones noted; the
+ * officers of the agency holding the feedback (its TTHC-control officers and leaders) are e-mailed — by listeners of the
+ * events, after commit and retried until sent — when a feedback arrives or is transferred to them, before a deadline
+ * and when one is missed.
  */
 @Component
 class FeedbackJobs {
@@ -49,12 +50,17 @@ class FeedbackJobs {
     void deadlines() {
         if (readiness.ready()) {
             feedback.applyDeadlines();
-            for (long id : feedback.takeWarned()) {
-                Feedback f = feedback.get(id);
-                send(f.agencyId(), "[MotCua] Phản ánh " + f.code() + " sắp đến hạn", "Phản ánh, kiến nghị " + f.code() + " (" + f.title()
-                        + ") phải được xử lý trước " + f.currentDue().map(VN::format).orElse("") + ".");
-            }
         }
+    }
+
+    @ApplicationModuleListener
+    void on(FeedbackEvents.FeedbackDueSoon e) {
+        if (old(e)) {
+            return;
+        }
+        Feedback f = feedback.get(e.feedbackId());
+        send(e.agencyId(), "[MotCua] Phản ánh " + f.code() + " sắp đến hạn", "Phản ánh, kiến nghị " + f.code() + " (" + f.title()
+                + ") phải được xử lý trước " + VN.format(e.dueAt()) + ".");
     }
 
     @ApplicationModuleListener
