@@ -311,6 +311,40 @@ class FeedbackIntegrationTest {
     }
 
     @Test
+    void officersHandleFeedbackThroughTheApiToo() throws Exception {
+        clock.set(LocalDateTime.of(2026, 11, 30, 9, 0));
+        Feedback f = feedback.submit(about(null, unit("AG.STP")), List.of(), null, "10.6.6.6").feedback();
+        String list = mvc.perform(get("/api/v1/feedback-cases").param("queue", "TO_CLASSIFY").with(httpBasic("kiemsoat.stp", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(f.code()).doesNotContain("0912000111");
+        mvc.perform(get("/api/v1/feedback-cases/{id}", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedback.sender.phone").value("0912000111")).andExpect(jsonPath("$.history[0].action").value("RECEIVED"));
+        // another agency's leader does not learn it exists; citizens may not call it
+        mvc.perform(get("/api/v1/feedback-cases/{id}", f.id()).with(httpBasic("lanhdao.longxuyen", PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/feedback-cases").with(httpBasic("congdan", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"ACCEPT\",\"rowVersion\":" + f.rowVersion() + "}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedback.status").value("HANDLING"));
+        // a stale version conflicts; an action the state does not allow is explained
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"ANSWER\",\"rowVersion\":" + f.rowVersion() + ",\"text\":\"x\"}")).andExpect(status().isConflict());
+        long v = feedback.get(f.id()).rowVersion();
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"PUBLISH\",\"rowVersion\":" + v + ",\"publicTitle\":\"a\",\"publicContent\":\"b\",\"publicAnswer\":\"c\"}"))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"ANSWER\",\"rowVersion\":" + v + ",\"text\":\"Sở đã trả kết quả.\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedback.status").value("ANSWERED"));
+        long w = feedback.get(f.id()).rowVersion();
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"PUBLISH\",\"rowVersion\":" + w + ",\"publicTitle\":\"Chậm trả\",\"publicContent\":\"Gọi 0912000111\",\"publicAnswer\":\"Đã trả.\"}"))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/api/v1/feedback-cases/{id}/actions", f.id()).with(httpBasic("kiemsoat.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"PUBLISH\",\"rowVersion\":" + w + ",\"publicTitle\":\"Chậm trả\",\"publicContent\":\"Hồ sơ chậm trả.\",\"publicAnswer\":\"Đã trả.\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.feedback.status").value("PUBLISHED"));
+    }
+
+    @Test
     void badAttachmentsAndFloodsAreRefusedCleanly() throws Exception {
         long before = feedback.count();
         byte[] script;

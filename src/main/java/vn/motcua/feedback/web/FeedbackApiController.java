@@ -130,6 +130,71 @@ public class FeedbackApiController {
         return PublishedAnswer.of(f, agencies.get(f.agencyId()).name());
     }
 
+    // ------------------------------------------------------------------ handling (TTHC-control officers and leaders)
+
+    /** A feedback in an officer's list (no personal data: open one to see the sender). */
+    public record CaseRow(long id, String code, FeedbackCategory category, String title, long agencyId, String agency,
+                          vn.motcua.feedback.FeedbackStatus status, LocalDateTime receivedAt, LocalDateTime dueAt, boolean late, long rowVersion) {
+    }
+
+    /** A feedback with its history, for the officers handling it ({@code feedback} is null once transferred out of their agencies). */
+    public record Case(Feedback feedback, String agency, List<Feedback.Step> history) {
+    }
+
+    public enum CaseAction { ACCEPT, REFUSE, REQUEST_INFORMATION, INFORMATION_RECEIVED, TRANSFER, REPEATED, ANSWER, PUBLISH }
+
+    /**
+     * What to do: {@code text} is the refusal's reason, the information asked for or received, the transfer's reason or
+     * the answer; {@code toAgencyId} for a transfer; {@code earlierCode} for a repeated feedback; the three public texts
+     * for a publication.
+     */
+    public record CaseActionBody(CaseAction action, Long rowVersion, String text, Long toAgencyId, String earlierCode, String publicTitle,
+                                 String publicContent, String publicAnswer) {
+    }
+
+    @GetMapping(path = "/feedback-cases", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Danh sách phản ánh, kiến nghị của đơn vị (cán bộ kiểm soát TTHC, lãnh đạo)",
+            description = "queue: TO_CLASSIFY, INFO, HANDLING, TO_PUBLISH, OVERDUE, DUE_SOON, DONE.")
+    public List<CaseRow> cases(@RequestParam(defaultValue = "TO_CLASSIFY") FeedbackService.Queue queue) {
+        CurrentUser user = CurrentUser.get().orElseThrow();
+        java.util.Map<Long, vn.motcua.organization.Agency> names = agencies.byId();
+        return feedback.queue(user, queue).stream().map(f -> new CaseRow(f.id(), f.code(), f.category(), f.title(), f.agencyId(),
+                names.get(f.agencyId()).name(), f.status(), f.receivedAt(), f.currentDue().orElse(null), f.late(), f.rowVersion())).toList();
+    }
+
+    @GetMapping(path = "/feedback-cases/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Một phản ánh với người gửi và quá trình xử lý (việc xem được ghi nhật ký)")
+    public Case feedbackCase(@PathVariable long id) {
+        Feedback f = feedback.open(id, CurrentUser.get().orElseThrow());
+        return new Case(f, agencies.get(f.agencyId()).name(), feedback.steps(f));
+    }
+
+    @PostMapping(path = "/feedback-cases/{id}/actions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Xử lý một phản ánh: thụ lý, từ chối, yêu cầu/nhận bổ sung thông tin, chuyển, đánh dấu trùng, trả lời, công khai",
+            description = "rowVersion là phiên bản đã đọc: bản đã bị người khác thay đổi trả 409. Văn bản công khai còn thông tin cá nhân trả 422.")
+    public Case act(@PathVariable long id, @RequestBody CaseActionBody b) {
+        CurrentUser user = CurrentUser.get().orElseThrow();
+        if (b.action() == null || b.rowVersion() == null) {
+            throw ValidationException.of("action", "Cần action và rowVersion.");
+        }
+        long v = b.rowVersion();
+        Feedback f = FeedbackService.explained(() -> switch (b.action()) {
+            case ACCEPT -> feedback.accept(id, v, user);
+            case REFUSE -> feedback.refuse(id, v, b.text(), user);
+            case REQUEST_INFORMATION -> feedback.requestInformation(id, v, b.text(), user);
+            case INFORMATION_RECEIVED -> feedback.informationReceived(id, v, b.text(), user);
+            case TRANSFER -> feedback.transfer(id, v, b.toAgencyId(), b.text(), user);
+            case REPEATED -> feedback.markRepeated(id, v, b.earlierCode(), user);
+            case ANSWER -> feedback.answer(id, v, b.text(), user);
+            case PUBLISH -> feedback.publish(id, v, b.publicTitle(), b.publicContent(), b.publicAnswer(), user);
+        });
+        if (!feedback.mayHandle(user, f)) {
+            // transferred out of the officer's agencies: it is no longer theirs to read
+            return new Case(null, agencies.get(f.agencyId()).name(), List.of());
+        }
+        return new Case(f, agencies.get(f.agencyId()).name(), feedback.steps(f));
+    }
+
     @GetMapping(path = "/statistics/satisfaction", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Mức độ hài lòng theo cơ quan và theo thủ tục trong khoảng thời gian (mặc định 6 tháng gần nhất)")
     public SatisfactionFigures satisfaction(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

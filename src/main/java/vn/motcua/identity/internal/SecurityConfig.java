@@ -108,7 +108,7 @@ public class SecurityConfig {
                         // feedback and its published answers, the tracking page's rating, the counter kiosks (checked by their token)
                         .requestMatchers("/phan-anh-kien-nghi", "/phan-anh-kien-nghi/**", "/tra-cuu/danh-gia", "/quay-danh-gia/**").permitAll()
                         .requestMatchers("/xu-ly-phan-anh", "/xu-ly-phan-anh/**", "/danh-gia-tthc", "/danh-gia-tthc/**", "/api/v1/evaluations/**",
-                                "/api/v1/rating-summaries").hasAnyRole("TTHC_CONTROL", "LEADER", "ADMIN")
+                                "/api/v1/rating-summaries", "/api/v1/feedback-cases", "/api/v1/feedback-cases/**").hasAnyRole("TTHC_CONTROL", "LEADER", "ADMIN")
                         .requestMatchers("/ke-toan/doanh-thu", "/ke-toan/doanh-thu.xlsx", "/api/v1/revenue").hasAnyRole("ACCOUNTANT", "LEADER", "ADMIN")
                         .requestMatchers("/ke-toan", "/ke-toan/**", "/api/v1/payment-reconciliations").hasAnyRole("ACCOUNTANT", "ADMIN")
                         .requestMatchers("/quan-tri/thu-phi", "/quan-tri/thu-phi/**", "/quan-tri/mau-thong-bao", "/quan-tri/mau-thong-bao/**",
