@@ -18,10 +18,6 @@ public interface FileStorage {
 
     /** The key bytes are (or would be) stored under: their SHA-256 in lower-case hex. */
     static String keyOf(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.motcua.shared.Digests.sha256Hex(content);
     }
 }

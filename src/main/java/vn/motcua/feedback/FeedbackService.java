@@ -20,6 +20,7 @@ import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.organization.AgencyType;
 import vn.motcua.shared.AttemptLimiter;
+import vn.motcua.shared.Digests;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
 import vn.motcua.shared.TooManyAttemptsException;
@@ -178,7 +179,7 @@ public class FeedbackService {
                 dossier == null ? null : dossier.id(), agencyId, new Feedback.Sender(name, phone, email, address, sender == null ? null : sender.username()),
                 FeedbackStatus.RECEIVED, now, now, due[0], due[1], due[2], null, null, null, null, null, null, null, null, null, null, null, null,
                 null, false, null, 0, 0, null, 0);
-        long id = store.insert(f, hash(secret));
+        long id = store.insert(f, Digests.sha256Hex(secret));
         for (int i = 0; i < list.size(); i++) {
             Upload u = list.get(i);
             store.attach(id, vn.motcua.documents.FileCheck.cleanName(u.filename()), types.get(i), u.content().length, files.put(u.content()));
@@ -214,7 +215,7 @@ public class FeedbackService {
         });
         Optional<Feedback> f = code == null || code.isBlank() || code.length() > 30 ? Optional.empty() : store.byCode(code);
         boolean ok = f.isPresent() && secret != null && store.trackingHash(f.get().id())
-                .map(h -> java.security.MessageDigest.isEqual(h.getBytes(), hash(secret.trim().toUpperCase(Locale.ROOT)).getBytes())).orElse(false);
+                .map(h -> java.security.MessageDigest.isEqual(h.getBytes(), Digests.sha256Hex(secret.trim().toUpperCase(Locale.ROOT)).getBytes())).orElse(false);
         if (!ok) {
             trackingGuesses.failed(address);
             throw new NotFoundException("Không tìm thấy phản ánh với mã và mã tra cứu đã nhập.");
@@ -601,7 +602,7 @@ public class FeedbackService {
 
     /** The voter key of an anonymous reader: a hash of the client address (no address is stored). */
     public static String anonymousVoter(String clientAddress) {
-        return "ip:" + hash(String.valueOf(clientAddress)).substring(0, 32);
+        return "ip:" + Digests.sha256Hex(String.valueOf(clientAddress)).substring(0, 32);
     }
 
     // ------------------------------------------------------------------ figures
@@ -705,13 +706,5 @@ public class FeedbackService {
         return b.toString();
     }
 
-    static String hash(String s) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -16,6 +16,7 @@ import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
 import vn.motcua.shared.AttemptLimiter;
+import vn.motcua.shared.Digests;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.Problems;
 import vn.motcua.shared.TooManyAttemptsException;
@@ -32,7 +33,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +206,7 @@ public class RatingService {
         byte[] raw = new byte[24];
         RANDOM.nextBytes(raw);
         String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        long id = store.insertKiosk(unit, officer.username(), clean, hash(token), now());
+        long id = store.insertKiosk(unit, officer.username(), clean, Digests.sha256Hex(token), now());
         audit.record("rating.kiosk-paired", "rating_kiosk", id, null, Map.of("name", clean, "agency", unit));
         return new KioskPairing(store.kiosk(id).orElseThrow(), token);
     }
@@ -240,20 +240,12 @@ public class RatingService {
             kioskGuesses.failed(address);
             throw new NotFoundException("Thiết bị đánh giá không hợp lệ hoặc đã bị thu hồi.");
         }
-        Optional<RatingStore.Kiosk> k = store.kioskByToken(hash(token));
+        Optional<RatingStore.Kiosk> k = store.kioskByToken(Digests.sha256Hex(token));
         if (k.isEmpty()) {
             kioskGuesses.failed(address);
             throw new NotFoundException("Thiết bị đánh giá không hợp lệ hoặc đã bị thu hồi.");
         }
         return k.get();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ------------------------------------------------------------------ figures

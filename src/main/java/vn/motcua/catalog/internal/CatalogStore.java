@@ -20,8 +20,6 @@ import vn.motcua.catalog.VersionStatus;
 import vn.motcua.identity.Role;
 import vn.motcua.shared.VietnameseText;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +27,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,7 +275,7 @@ public class CatalogStore {
     public long storeFile(String filename, String contentType, byte[] content, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into stored_file (filename, content_type, size_bytes, sha256, content, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(filename, contentType, content.length, sha256(content), content, Timestamp.from(now)).update(keys, "id");
+                .params(filename, contentType, content.length, vn.motcua.shared.Digests.sha256Hex(content), content, Timestamp.from(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -287,13 +284,6 @@ public class CatalogStore {
                 .query((rs, n) -> new FormFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ---- decisions
 
