@@ -18,4 +18,9 @@ public class ValidationException extends RuntimeException {
     public List<FieldProblem> problems() {
         return problems;
     }
+
+    /** Every problem's message once, in one text (for a page that shows them in one line). */
+    public String allMessages() {
+        return problems.stream().map(FieldProblem::message).distinct().collect(java.util.stream.Collectors.joining(" "));
+    }
 }

@@ -25,9 +25,7 @@ final class Forms {
 
     /** Every problem of a refused input, in one sentence list. */
     static String message(RuntimeException e) {
-        return e instanceof vn.motcua.shared.ValidationException v
-                ? v.problems().stream().map(vn.motcua.shared.FieldProblem::message).distinct().collect(java.util.stream.Collectors.joining(" "))
-                : e.getMessage();
+        return e instanceof vn.motcua.shared.ValidationException v ? v.allMessages() : e.getMessage();
     }
 
     private static Integer score(Map<String, String> form, String name) {

@@ -46,8 +46,7 @@ public class PageErrorHandler {
     /** A page that does not show its form again for a refused input still answers with the reasons, never a 500. */
     @ExceptionHandler(vn.motcua.shared.ValidationException.class)
     String invalid(vn.motcua.shared.ValidationException e, Model model, HttpServletResponse response) {
-        return page(model, response, 422, e.problems().stream().map(vn.motcua.shared.FieldProblem::message).distinct()
-                .collect(java.util.stream.Collectors.joining(" ")));
+        return page(model, response, 422, e.allMessages());
     }
 
     @ExceptionHandler(ConflictException.class)
