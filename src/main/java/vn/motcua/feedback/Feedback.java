@@ -58,6 +58,14 @@ public record Feedback(long id, String code, FeedbackCategory category, String t
                 likes, dislikes, closedAt, rowVersion);
     }
 
+    /** The same feedback with the warning of its current deadline noted. */
+    public Feedback withWarning(LocalDateTime at) {
+        return new Feedback(id, code, category, title, content, procedureCode, dossierCode, dossierId, agencyId, sender, status, receivedAt,
+                clockStartedAt, classifyDueAt, infoDueAt, handleDueAt, infoRequestedAt, infoRequest, infoReceivedAt, refusedReason, answer,
+                answeredAt, answeredBy, publishDueAt, publicTitle, publicContent, publicAnswer, publishedAt, repeatedOf, late, at,
+                likes, dislikes, closedAt, rowVersion);
+    }
+
     public List<String> senderContacts() {
         return java.util.stream.Stream.of(sender.phone(), sender.email()).filter(s -> s != null && !s.isBlank()).toList();
     }

@@ -520,13 +520,11 @@ public class FeedbackService {
                 audit.recordAs(AuditLog.SYSTEM, "feedback.late", "feedback", f.id(), null, Map.of("due", String.valueOf(f.currentDue().orElse(null))));
                 events.publishEvent(new FeedbackEvents.FeedbackBecameLate(f.id(), f.code(), now, f.agencyId(), f.currentDue().orElse(now)));
                 changed++;
-            } else if (f.warnedAt() == null && flow.dueSoon(f, now, props.warnDays())) {
-                Feedback w = new Feedback(f.id(), f.code(), f.category(), f.title(), f.content(), f.procedureCode(), f.dossierCode(), f.dossierId(),
-                        f.agencyId(), f.sender(), f.status(), f.receivedAt(), f.clockStartedAt(), f.classifyDueAt(), f.infoDueAt(), f.handleDueAt(),
-                        f.infoRequestedAt(), f.infoRequest(), f.infoReceivedAt(), f.refusedReason(), f.answer(), f.answeredAt(), f.answeredBy(),
-                        f.publishDueAt(), f.publicTitle(), f.publicContent(), f.publicAnswer(), f.publishedAt(), f.repeatedOf(), f.late(), now,
-                        f.likes(), f.dislikes(), f.closedAt(), f.rowVersion());
-                store.save(w);
+                continue;
+            }
+            Optional<Feedback> warned = flow.warnAt(f, now, props.warnDays());
+            if (warned.isPresent()) {
+                store.save(warned.get());
                 store.history(f.id(), now, AuditLog.SYSTEM, "WARNED", f.status(), f.status(), f.agencyId(), null, null,
                         "Hạn " + f.currentDue().map(d -> d.toString().replace('T', ' ')).orElse(""));
                 events.publishEvent(new FeedbackEvents.FeedbackDueSoon(f.id(), f.code(), now, f.agencyId(), f.currentDue().orElse(now)));

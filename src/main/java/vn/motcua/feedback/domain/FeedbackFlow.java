@@ -140,6 +140,11 @@ public final class FeedbackFlow {
         return Optional.of(with(f, f.status(), true));
     }
 
+    /** Notes the warning of a current deadline within the window (the warning job); empty when not near or warned already. */
+    public Optional<Feedback> warnAt(Feedback f, LocalDateTime now, int warnDays) {
+        return f.warnedAt() == null && dueSoon(f, now, warnDays) ? Optional.of(f.withWarning(now)) : Optional.empty();
+    }
+
     /** Whether the current deadline is within the warning window (and not passed). */
     public boolean dueSoon(Feedback f, LocalDateTime now, int warnDays) {
         return f.currentDue().filter(due -> !now.isAfter(due) && !dueOn(now, warnDays).isBefore(due)).isPresent();

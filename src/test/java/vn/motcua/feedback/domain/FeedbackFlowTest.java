@@ -108,9 +108,10 @@ class FeedbackFlowTest {
         // within one working day of the classification deadline (29/4 17:00) from 28/4 on
         assertThat(flow.dueSoon(f, LocalDateTime.of(2026, 4, 27, 9, 0), 1)).isFalse();
         assertThat(flow.dueSoon(f, LocalDateTime.of(2026, 4, 28, 9, 0), 1)).isTrue();
-        Feedback warned = new Feedback(f.id(), f.code(), f.category(), f.title(), f.content(), null, null, null, f.agencyId(), f.sender(), f.status(),
-                f.receivedAt(), f.clockStartedAt(), f.classifyDueAt(), f.infoDueAt(), f.handleDueAt(), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, false, LocalDateTime.of(2026, 4, 28, 9, 0), 0, 0, null, 0);
+        Feedback warned = flow.warnAt(f, LocalDateTime.of(2026, 4, 28, 9, 0), 1).orElseThrow();
+        assertThat(warned.warnedAt()).isEqualTo(LocalDateTime.of(2026, 4, 28, 9, 0));
+        assertThat(flow.warnAt(warned, LocalDateTime.of(2026, 4, 28, 10, 0), 1)).isEmpty();
+        assertThat(flow.warnAt(f, LocalDateTime.of(2026, 4, 27, 9, 0), 1)).isEmpty();
         assertThat(flow.lateAt(warned, LocalDateTime.of(2026, 4, 30, 9, 0)).orElseThrow().warnedAt()).isNotNull();
         // the next deadline (the answer's) is warned of again
         Feedback accepted = flow.accept(warned, LocalDateTime.of(2026, 4, 28, 9, 0)).feedback();
