@@ -317,10 +317,29 @@ public class FeedbackService {
             return List.of();
         }
         Map<String, Object> params = new HashMap<>();
+        return store.list(where(scope, q, params), params, q == Queue.DONE ? "closed_at desc" : "received_at", 200);
+    }
+
+    /** How many feedback each list holds (counted by the database, the scope worked out once). */
+    public Map<Queue, Long> counts(CurrentUser user) {
+        Set<Long> scope = scope(user);
+        Map<Queue, Long> out = new EnumMap<>(Queue.class);
+        for (Queue q : Queue.values()) {
+            Map<String, Object> params = new HashMap<>();
+            out.put(q, scope.isEmpty() ? 0L : store.count(where(scope, q, params), params));
+        }
+        return out;
+    }
+
+    /** The condition of a list within the agencies of the scope, its parameters added to {@code params}. */
+    private String where(Set<Long> scope, Queue q, Map<String, Object> params) {
         params.put("units", scope);
         params.put("now", java.sql.Timestamp.valueOf(now()));
         String dueNow = "(case status when 'RECEIVED' then classify_due_at when 'HANDLING' then handle_due_at when 'ANSWERED' then publish_due_at end)";
-        String where = "agency_id in (:units) and " + switch (q) {
+        if (q == Queue.DUE_SOON) {
+            params.put("soon", java.sql.Timestamp.valueOf(flow().dueOn(now(), props.warnDays())));
+        }
+        return "agency_id in (:units) and " + switch (q) {
             case TO_CLASSIFY -> "status = 'RECEIVED'";
             case INFO -> "status = 'INFO_REQUESTED'";
             case HANDLING -> "status = 'HANDLING'";
@@ -329,18 +348,6 @@ public class FeedbackService {
             case DUE_SOON -> "status in ('RECEIVED', 'HANDLING', 'ANSWERED') and " + dueNow + " >= :now and " + dueNow + " <= :soon";
             case DONE -> "status in ('PUBLISHED', 'REFUSED', 'REPEATED')";
         };
-        if (q == Queue.DUE_SOON) {
-            params.put("soon", java.sql.Timestamp.valueOf(flow().dueOn(now(), props.warnDays())));
-        }
-        return store.list(where, params, q == Queue.DONE ? "closed_at desc" : "received_at", 200);
-    }
-
-    public Map<Queue, Long> counts(CurrentUser user) {
-        Map<Queue, Long> out = new EnumMap<>(Queue.class);
-        for (Queue q : Queue.values()) {
-            out.put(q, (long) queue(user, q).size());
-        }
-        return out;
     }
 
     /** Agencies a feedback can be transferred to: the departments, district and commune committees in force. */
