@@ -1,22 +1,16 @@
 package vn.motcua.payment.web;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.motcua.payment.RevenueRow;
+import vn.motcua.shared.web.ReportWorkbook;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import static vn.motcua.shared.web.ReportWorkbook.cell;
+import static vn.motcua.shared.web.ReportWorkbook.number;
 
 /**
  * The revenue report as an Excel workbook (Apache POI) in the layout an accountant files: title, period and scope,
@@ -40,59 +34,22 @@ final class RevenueExcel {
     }
 
     static byte[] write(List<RevenueRow> rows, LocalDate from, LocalDate to, String scope) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("Thu phí, lệ phí");
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle title = wb.createCellStyle();
-            title.setFont(bold);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            CellStyle head = wb.createCellStyle();
-            head.setFont(bold);
-            head.setWrapText(true);
-            head.setAlignment(HorizontalAlignment.CENTER);
-            border(head);
-            CellStyle text = wb.createCellStyle();
-            text.setWrapText(true);
-            border(text);
-            CellStyle money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            border(money);
-            CellStyle totalMoney = wb.createCellStyle();
-            totalMoney.cloneStyleFrom(money);
-            totalMoney.setFont(bold);
-            CellStyle totalText = wb.createCellStyle();
-            totalText.cloneStyleFrom(text);
-            totalText.setFont(bold);
-
-            cell(sheet.createRow(0), 0, "BÁO CÁO THU PHÍ, LỆ PHÍ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", title);
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEAD.length - 1));
-            cell(sheet.createRow(1), 0, "Từ ngày " + VN.format(from) + " đến ngày " + VN.format(to) + " — Phạm vi: " + scope, title);
-            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, HEAD.length - 1));
-            Row h = sheet.createRow(3);
-            for (int i = 0; i < HEAD.length; i++) {
-                cell(h, i, HEAD[i], head);
-            }
-            int r = 4;
-            int n = 1;
-            for (RevenueRow x : rows) {
-                Row row = sheet.createRow(r++);
-                number(row, 0, n++, text);
-                line(row, x, text, money);
-            }
-            Row total = sheet.createRow(r);
-            cell(total, 0, "", totalText);
-            line(total, totals(rows), totalText, totalMoney);
-            int[] widths = {6, 34, 12, 50, 10, 16, 18, 12, 16, 16, 16};
-            for (int i = 0; i < widths.length; i++) {
-                sheet.setColumnWidth(i, widths[i] * 256);
-            }
-            sheet.createFreezePane(0, 4);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ReportWorkbook wb = new ReportWorkbook("Thu phí, lệ phí", HEAD.length, "#,##0");
+        wb.titleLine(0, "BÁO CÁO THU PHÍ, LỆ PHÍ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+        wb.titleLine(1, "Từ ngày " + VN.format(from) + " đến ngày " + VN.format(to) + " — Phạm vi: " + scope);
+        wb.header(3, HEAD);
+        int r = 4;
+        int n = 1;
+        for (RevenueRow x : rows) {
+            Row row = wb.sheet().createRow(r++);
+            number(row, 0, n++, wb.text);
+            line(row, x, wb.text, wb.number);
         }
+        Row total = wb.sheet().createRow(r);
+        cell(total, 0, "", wb.totalText);
+        line(total, totals(rows), wb.totalText, wb.totalNumber);
+        wb.widths(6, 34, 12, 50, 10, 16, 18, 12, 16, 16, 16);
+        return wb.bytes(sheet -> sheet.createFreezePane(0, 4));
     }
 
     /** Columns 1–10 of a row: agency, procedure code and name, then the figures (the totals row is a row named "Tổng cộng"). */
@@ -104,24 +61,5 @@ final class RevenueExcel {
         for (int i = 0; i < figures.length; i++) {
             number(row, 4 + i, figures[i], money);
         }
-    }
-
-    private static void border(CellStyle s) {
-        s.setBorderTop(BorderStyle.THIN);
-        s.setBorderBottom(BorderStyle.THIN);
-        s.setBorderLeft(BorderStyle.THIN);
-        s.setBorderRight(BorderStyle.THIN);
-    }
-
-    private static void cell(Row row, int col, String value, CellStyle style) {
-        Cell c = row.createCell(col);
-        c.setCellValue(value);
-        c.setCellStyle(style);
-    }
-
-    private static void number(Row row, int col, double value, CellStyle style) {
-        Cell c = row.createCell(col);
-        c.setCellValue(value);
-        c.setCellStyle(style);
     }
 }
