@@ -102,13 +102,8 @@ public class CitizenController {
             model.addAttribute("check", check);
             model.addAttribute("panels", vn.motcua.dossier.DossierPanel.views(panels.orderedStream(), dossiers.byCode(t.code()),
                     vn.motcua.dossier.DossierPanel.Audience.TRACKING, null));
-        } catch (NotFoundException e) {
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("error", e.getMessage());
-        } catch (TooManyAttemptsException e) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("error", e.getMessage());
+        } catch (NotFoundException | TooManyAttemptsException e) {
+            model.addAttribute("error", vn.motcua.shared.web.Refusals.answer(e, response));
         }
         return "dossier/track";
     }

@@ -20,6 +20,7 @@ import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.ValidationException;
+import vn.motcua.shared.web.Refusals;
 import vn.motcua.shared.VietnameseText;
 
 import java.io.IOException;
@@ -159,13 +160,8 @@ class FeedbackPublicController {
             model.addAttribute("f", f);
             model.addAttribute("secret", secret);
             model.addAttribute("agency", agencies.get(f.agencyId()).name());
-        } catch (NotFoundException e) {
-            response.setStatus(404);
-            model.addAttribute("error", e.getMessage());
-        } catch (TooManyAttemptsException e) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("error", e.getMessage());
+        } catch (NotFoundException | TooManyAttemptsException e) {
+            model.addAttribute("error", Refusals.answer(e, response));
         }
         return "feedback/track";
     }

@@ -18,6 +18,7 @@ import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.QrCodes;
 import vn.motcua.shared.TooManyAttemptsException;
 import vn.motcua.shared.ValidationException;
+import vn.motcua.shared.web.Refusals;
 
 import java.util.Map;
 
@@ -55,13 +56,8 @@ class RatingController {
         } catch (ValidationException | ConflictException e) {
             response.setStatus(422);
             model.addAttribute("error", Forms.message(e));
-        } catch (NotFoundException e) {
-            response.setStatus(404);
-            model.addAttribute("error", e.getMessage());
-        } catch (TooManyAttemptsException e) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("error", e.getMessage());
+        } catch (NotFoundException | TooManyAttemptsException e) {
+            model.addAttribute("error", Refusals.answer(e, response));
         }
         return "feedback/rated";
     }
