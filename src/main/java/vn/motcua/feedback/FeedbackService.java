@@ -668,9 +668,8 @@ public class FeedbackService {
     /** Feedback about the dossiers (for the evaluation's criterion 8). */
     public Map<Long, List<Feedback>> ofDossiers(java.util.Collection<Long> dossierIds) {
         Map<Long, List<Feedback>> out = new HashMap<>();
-        List<Long> ids = List.copyOf(dossierIds);
-        for (int i = 0; i < ids.size(); i += 500) {
-            store.ofDossiers(ids.subList(i, Math.min(ids.size(), i + 500))).forEach(f -> out.computeIfAbsent(f.dossierId(), k -> new ArrayList<>()).add(f));
+        for (List<Long> chunk : RatingService.chunks(List.copyOf(dossierIds), 500)) {
+            store.ofDossiers(chunk).forEach(f -> out.computeIfAbsent(f.dossierId(), k -> new ArrayList<>()).add(f));
         }
         return out;
     }

@@ -279,7 +279,8 @@ public class RatingService {
         return out;
     }
 
-    private static <T> List<List<T>> chunks(List<T> list, int size) {
+    /** The list in consecutive parts of at most {@code size} (for IN lists of a bounded length). */
+    static <T> List<List<T>> chunks(List<T> list, int size) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) {
             out.add(list.subList(i, Math.min(list.size(), i + size)));

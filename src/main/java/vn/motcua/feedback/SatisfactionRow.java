@@ -12,6 +12,12 @@ import java.math.RoundingMode;
 public record SatisfactionRow(String key, String name, long very, long satisfied, long notSatisfied, BigDecimal avgTime,
                               BigDecimal avgContacts, BigDecimal avgAgencies, BigDecimal avgAttitude, BigDecimal avgOnline) {
 
+    /** The totals of the rows (no averages): the province's line. */
+    public static SatisfactionRow sum(java.util.List<SatisfactionRow> rows) {
+        return new SatisfactionRow("", "", rows.stream().mapToLong(SatisfactionRow::very).sum(), rows.stream().mapToLong(SatisfactionRow::satisfied).sum(),
+                rows.stream().mapToLong(SatisfactionRow::notSatisfied).sum(), null, null, null, null, null);
+    }
+
     public long total() {
         return very + satisfied + notSatisfied;
     }

@@ -229,11 +229,6 @@ public class FeedbackApiController {
     }
 
     private LocalDate[] range(LocalDate from, LocalDate to) {
-        LocalDate t = to == null ? agencies.today() : to;
-        LocalDate f = from == null ? t.minusMonths(6).plusDays(1) : from;
-        if (f.isAfter(t) || f.isBefore(t.minusYears(3))) {
-            throw ValidationException.of("from", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 3 năm).");
-        }
-        return new LocalDate[]{f, t};
+        return Forms.statisticsPeriod(from, to, agencies.today(), "from");
     }
 }

@@ -23,6 +23,19 @@ final class Forms {
                 score(form, "scoreAttitude"), score(form, "scoreOnline")), form.get("comment"));
     }
 
+    /**
+     * The period of the statistics: the days given, by default the last six months up to the end day (today when not
+     * given); refused when it runs backwards or spans more than three years (the field is named {@code field}).
+     */
+    static java.time.LocalDate[] statisticsPeriod(java.time.LocalDate from, java.time.LocalDate to, java.time.LocalDate today, String field) {
+        java.time.LocalDate t = to == null ? today : to;
+        java.time.LocalDate f = from == null ? t.minusMonths(6).plusDays(1) : from;
+        if (f.isAfter(t) || f.isBefore(t.minusYears(3))) {
+            throw vn.motcua.shared.ValidationException.of(field, "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 3 năm).");
+        }
+        return new java.time.LocalDate[]{f, t};
+    }
+
     /** Every problem of a refused input, in one sentence list. */
     static String message(RuntimeException e) {
         return e instanceof vn.motcua.shared.ValidationException v ? v.allMessages() : e.getMessage();

@@ -18,7 +18,6 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
 import vn.motcua.organization.Agency;
 import vn.motcua.organization.AgencyService;
-import vn.motcua.shared.FieldProblem;
 import vn.motcua.shared.web.Labels;
 
 import java.time.LocalDate;
@@ -50,18 +49,18 @@ class StatisticsController {
         this.json = json;
     }
 
+    /** The period asked for; a wrong one is explained and the default shown instead. */
     private LocalDate[] period(LocalDate from, LocalDate to, Model model) {
-        LocalDate today = agencies.today();
-        LocalDate t = to == null ? today : to;
-        LocalDate f = from == null ? t.minusMonths(6).plusDays(1) : from;
-        if (f.isAfter(t) || f.isBefore(t.minusYears(3))) {
-            model.addAttribute("problems", List.of(new FieldProblem("tu", "Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 3 năm).")));
-            t = today;
-            f = t.minusMonths(6).plusDays(1);
+        LocalDate[] p;
+        try {
+            p = Forms.statisticsPeriod(from, to, agencies.today(), "tu");
+        } catch (vn.motcua.shared.ValidationException e) {
+            model.addAttribute("problems", e.problems());
+            p = Forms.statisticsPeriod(null, null, agencies.today(), "tu");
         }
-        model.addAttribute("from", f);
-        model.addAttribute("to", t);
-        return new LocalDate[]{f, t};
+        model.addAttribute("from", p[0]);
+        model.addAttribute("to", p[1]);
+        return p;
     }
 
     @GetMapping("/thong-ke/hai-long")
@@ -70,7 +69,7 @@ class StatisticsController {
         LocalDate[] p = period(from, to, model);
         List<SatisfactionRow> byAgency = ratings.byAgency(p[0], p[1]);
         model.addAttribute("byAgency", byAgency);
-        model.addAttribute("total", RatingServiceRows.total(byAgency));
+        model.addAttribute("total", SatisfactionRow.sum(byAgency));
         model.addAttribute("byProcedure", ratings.byProcedure(p[0], p[1]).stream().limit(30).toList());
         boolean internal = CurrentUser.get().map(u -> u.has(Role.LEADER) || u.has(Role.TTHC_CONTROL) || u.has(Role.ADMIN)).orElse(false);
         if (internal) {
@@ -115,17 +114,6 @@ class StatisticsController {
             return json.writeValueAsString(c).replace("</", "<\\/");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The province's total row. */
-    static final class RatingServiceRows {
-        private RatingServiceRows() {
-        }
-
-        static SatisfactionRow total(List<SatisfactionRow> rows) {
-            return new SatisfactionRow("", "", rows.stream().mapToLong(SatisfactionRow::very).sum(), rows.stream().mapToLong(SatisfactionRow::satisfied).sum(),
-                    rows.stream().mapToLong(SatisfactionRow::notSatisfied).sum(), null, null, null, null, null);
         }
     }
 }
