@@ -153,28 +153,7 @@ public class NotificationService {
         }
         Dossier d = dossiers.get(dossierId);
         Preferences pref = d.applicantUsername() == null ? Preferences.defaults(null) : preferences(d.applicantUsername());
-        Map<String, String> v = values(d, extra);
-        LocalDateTime now = now();
-        LocalDateTime expires = now.plus(props.expireAfter());
-        int queued = 0;
-        String email = d.applicant().email();
-        String phone = d.applicant().phone();
-        if (pref.email() && email != null && !email.isBlank()) {
-            queued += queue(eventKey, d, event, NotificationChannel.EMAIL, email.trim(), TemplateText.fill(t.subject(), v),
-                    TemplateText.fill(t.body(), v), now, expires);
-        }
-        if (pref.sms() && phone != null && phone.matches("0\\d{9,10}")) {
-            queued += queue(eventKey, d, event, NotificationChannel.SMS, phone, null,
-                    VietnameseText.unaccented(TemplateText.fill(t.shortText(), v)), now, expires);
-        }
-        if (pref.zalo() && phone != null && phone.matches("0\\d{9,10}")) {
-            queued += queue(eventKey, d, event, NotificationChannel.ZALO, "84" + phone.substring(1), null, TemplateText.fill(t.shortText(), v),
-                    now, expires);
-        }
-        if (queued > 0) {
-            kickAfterCommit();
-        }
-        return queued;
+        return queueAll(t, event, d.id(), d.code(), pref, d.applicant().email(), d.applicant().phone(), values(d, extra), eventKey);
     }
 
     /** The address applicants reach the portal at (links in messages). */
@@ -201,19 +180,27 @@ public class NotificationService {
         v.put("ngayHenTra", "");
         v.put("lienKet", props.publicBaseUrl());
         v.putAll(extra);
+        // the channels of someone without an account: e-mail and SMS
+        return queueAll(t, event, null, code, Preferences.defaults(null), email, phone, v, eventKey);
+    }
+
+    /** The template filled in for each channel the preferences allow and the contacts reach, once per event key and channel. */
+    private int queueAll(NotificationTemplate t, NotificationEvent event, Long dossierId, String code, Preferences pref, String email, String phone,
+                         Map<String, String> v, String eventKey) {
         LocalDateTime now = now();
         LocalDateTime expires = now.plus(props.expireAfter());
         int queued = 0;
-        if (email != null && !email.isBlank() && !store.exists(eventKey + ":EMAIL")) {
-            String body = TemplateText.fill(t.body(), v);
-            store.insert(eventKey + ":EMAIL", null, code, event, NotificationChannel.EMAIL, email.trim(), TemplateText.fill(t.subject(), v),
-                    body.length() > 4000 ? body.substring(0, 4000) : body, now, expires);
-            queued++;
+        if (pref.email() && email != null && !email.isBlank()) {
+            queued += queue(eventKey, dossierId, code, event, NotificationChannel.EMAIL, email.trim(), TemplateText.fill(t.subject(), v),
+                    TemplateText.fill(t.body(), v), now, expires);
         }
-        if (phone != null && phone.matches("0\\d{9,10}") && !store.exists(eventKey + ":SMS")) {
-            store.insert(eventKey + ":SMS", null, code, event, NotificationChannel.SMS, phone, null,
+        if (pref.sms() && phone != null && phone.matches("0\\d{9,10}")) {
+            queued += queue(eventKey, dossierId, code, event, NotificationChannel.SMS, phone, null,
                     VietnameseText.unaccented(TemplateText.fill(t.shortText(), v)), now, expires);
-            queued++;
+        }
+        if (pref.zalo() && phone != null && phone.matches("0\\d{9,10}")) {
+            queued += queue(eventKey, dossierId, code, event, NotificationChannel.ZALO, "84" + phone.substring(1), null,
+                    TemplateText.fill(t.shortText(), v), now, expires);
         }
         if (queued > 0) {
             kickAfterCommit();
@@ -221,13 +208,13 @@ public class NotificationService {
         return queued;
     }
 
-    private int queue(String eventKey, Dossier d, NotificationEvent event, NotificationChannel channel, String recipient, String subject,
-                      String body, LocalDateTime now, LocalDateTime expires) {
+    private int queue(String eventKey, Long dossierId, String code, NotificationEvent event, NotificationChannel channel, String recipient,
+                      String subject, String body, LocalDateTime now, LocalDateTime expires) {
         String key = eventKey + ":" + channel.name();
         if (store.exists(key)) {
             return 0;
         }
-        store.insert(key, d.id(), d.code(), event, channel, recipient, subject, body.length() > 4000 ? body.substring(0, 4000) : body, now, expires);
+        store.insert(key, dossierId, code, event, channel, recipient, subject, body.length() > 4000 ? body.substring(0, 4000) : body, now, expires);
         return 1;
     }
 
