@@ -28,8 +28,7 @@ public record Evaluation(Long id, long agencyId, String agencyName, ReportingPer
 
         /** % satisfied = points / standard points. */
         public BigDecimal percent() {
-            BigDecimal p = verified != null ? verified : self != null ? self : computed;
-            return p == null ? null : p.multiply(BigDecimal.valueOf(50)).setScale(2, RoundingMode.HALF_UP);
+            return vn.motcua.feedback.domain.EvaluationCriteria.satisfiedPercent(verified != null ? verified : self != null ? self : computed);
         }
     }
 

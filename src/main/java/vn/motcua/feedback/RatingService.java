@@ -333,8 +333,4 @@ public class RatingService {
         });
         return out;
     }
-
-    public long count() {
-        return store.count();
-    }
 }

@@ -125,10 +125,6 @@ public class RatingStore {
         return jdbc.sql("select * from rating where dossier_id in (:ids)").param("ids", dossierIds).query(this::rating).list();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from rating").query(Long.class).single();
-    }
-
     private Rating rating(ResultSet rs, int n) throws SQLException {
         return new Rating(rs.getLong("id"), rs.getLong("dossier_id"), rs.getString("dossier_code"), rs.getString("procedure_code"),
                 rs.getString("procedure_name"), rs.getLong("agency_id"), rs.getLong("receiving_agency_id"), rs.getString("officer"),
