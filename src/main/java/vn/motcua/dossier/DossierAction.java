@@ -22,7 +22,8 @@ public enum DossierAction {
     REQUEST_STOP("Đề nghị dừng giải quyết", "Asked to stop handling", true),
     STOP("Dừng giải quyết hồ sơ", "Handling stopped", true),
     WARN("Cảnh báo sắp đến hạn", "Due-soon warning", false),
-    LATE("Quá hạn giải quyết", "Became late", false);
+    LATE("Quá hạn giải quyết", "Became late", false),
+    RECORD_EXTERNAL("Cập nhật từ hệ thống khác", "Updated from another system", true);
 
     private final String label;
     private final String labelEn;

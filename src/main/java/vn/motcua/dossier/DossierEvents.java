@@ -16,7 +16,7 @@ public final class DossierEvents {
     /** The common shape: listen to this type to hear about every change of every dossier. */
     public sealed interface Event permits Submitted, Received, Refused, SupplementRequested, SupplementProposed, SupplementDeclined,
             SupplementReceived, StepCompleted, SentBack, Assigned, Transferred, ResultApproved, ResultReturned, ApologyIssued,
-            StopRequested, Stopped, Withdrawn, DueSoon, BecameLate, Digitised, ResultIssued {
+            StopRequested, Stopped, Withdrawn, DueSoon, BecameLate, Digitised, ResultIssued, Recorded {
         long dossierId();
 
         String code();
@@ -114,5 +114,13 @@ public final class DossierEvents {
      */
     public record ResultIssued(long dossierId, String code, LocalDateTime at, String resultCode, String kind, boolean keptInDataStore)
             implements Event {
+    }
+
+    /**
+     * A dossier handled in another system (a ministry's sectoral system) was recorded here or its state changed there,
+     * or a dossier of the replaced system was imported ({@code source} LEGACY). No message goes to the applicant: the
+     * other system told them.
+     */
+    public record Recorded(long dossierId, String code, LocalDateTime at, String source, DossierStatus status) implements Event {
     }
 }

@@ -222,6 +222,14 @@ public class DossierQueries {
     }
 
     /** Dossiers of a citizen's own account. */
+    /**
+     * The dossiers handled in this system that were received (or submitted, when not yet received) in the days from
+     * {@code from} to {@code to} inclusive: id → code (what the national portal should hold for that period).
+     */
+    public Map<Long, String> receivedBetween(LocalDate from, LocalDate to) {
+        return store.receivedBetween(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+
     public List<DossierView> mine(CurrentUser user) {
         return views(store.list("applicant_username = :u", Map.of("u", user.username()), "submitted_at desc", QUEUE_LIMIT));
     }

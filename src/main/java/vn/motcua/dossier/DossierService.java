@@ -88,6 +88,11 @@ public class DossierService {
     @org.springframework.beans.factory.annotation.Autowired
     private org.springframework.beans.factory.ObjectProvider<HandOverCheck> handOverChecks;
     /** Online dossiers one account may submit a day (abuse limit; a business with many dossiers asks the one-stop unit). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<PopulationRegistry> populationRegistry;
+    /** Signs the proof of a population-database check between the lookup and the intake (set it when several nodes run). */
+    @org.springframework.beans.factory.annotation.Value("${motcua.dossier.proof-key:#{T(java.util.UUID).randomUUID().toString()}}")
+    private String proofKey = java.util.UUID.randomUUID().toString();
     @org.springframework.beans.factory.annotation.Value("${motcua.dossier.max-online-per-day:20}")
     private int maxOnlinePerDay = 20;
 
@@ -176,6 +181,12 @@ public class DossierService {
             throw ValidationException.of("procedureCode", "Mỗi tài khoản nộp trực tuyến tối đa " + maxOnlinePerDay
                     + " hồ sơ một ngày. Nếu cần nộp thêm, vui lòng nộp vào ngày mai hoặc liên hệ bộ phận một cửa.");
         }
+        Dossier d = online(s, applicant.username(), applicant.username(), s.reuse().isEmpty() ? null : applicant, p);
+        store.setOrigin(d.id(), null, vn.motcua.identity.NationalIdentity.currentLogin(), null, null);
+        return d;
+    }
+
+    private Dossier online(OnlineSubmission s, String username, String actor, CurrentUser reuser, Problems p) {
         checkApplicant(s.applicant(), p);
         ProcedureVersion v = versionInForce(s.procedureCode(), p);
         p.require(s.receivingAgencyId() != null, "receivingAgencyId", "Chưa chọn nơi tiếp nhận hồ sơ.");
@@ -189,7 +200,7 @@ public class DossierService {
         Agency handling = route(v, counter, null, s.applicantCommuneId(), p);
         Map<Long, String> eforms = s.eforms() == null ? Map.of() : s.eforms();
         List<UploadedDocument> files = checkedFiles(v, s.files(), p);
-        Map<Long, StoredDocument> reused = s.reuse().isEmpty() ? Map.of() : claimReuse(v, ownStore(applicant, s.applicant(), p), s.reuse(), p);
+        Map<Long, StoredDocument> reused = reuser == null ? Map.of() : claimReuse(v, ownStore(reuser, s.applicant(), p), s.reuse(), p);
         Set<Long> given = new HashSet<>(reused.keySet());
         files.forEach(f -> given.add(f.componentId()));
         eforms.forEach((component, text) -> {
@@ -206,19 +217,18 @@ public class DossierService {
         }
         p.throwIfAny();
         LocalDateTime now = calendars.now();
-        Dossier d = create(v, Channel.ONLINE, counter, handling, s.applicant(), s.applicantCommuneId(), applicant.username(), applicant.username(),
-                1, place, now);
+        Dossier d = create(v, Channel.ONLINE, counter, handling, s.applicant(), s.applicantCommuneId(), username, actor, 1, place, now);
         for (Component c : v.components()) {
             store.insertDocument(d.id(), c.id(), c.name(), c.originals(), c.copies(), given.contains(c.id()));
         }
-        attach(d.id(), files, null, DossierFile.Kind.APPLICANT, applicant.username(), now);
-        reuse(d.id(), reused, applicant.username(), now);
+        attach(d.id(), files, null, DossierFile.Kind.APPLICANT, actor, now);
+        reuse(d.id(), reused, actor, now);
         for (Component c : v.components()) {
             String text = eforms.get(c.id());
             if (text != null && !text.isBlank()) {
                 byte[] pdf = forms.eform(d, c.name(), text.trim(), now);
                 UploadedDocument eform = new UploadedDocument(c.id(), "to-khai-truc-tuyen-" + c.position() + ".pdf", "application/pdf", pdf);
-                attach(d.id(), List.of(eform), null, DossierFile.Kind.EFORM, applicant.username(), now);
+                attach(d.id(), List.of(eform), null, DossierFile.Kind.EFORM, actor, now);
                 files = new ArrayList<>(files);
                 files.add(eform);
             }
@@ -292,6 +302,10 @@ public class DossierService {
         if (!isApplicant(applicant, d)) {
             throw new NotFoundException("Không tìm thấy hồ sơ.");
         }
+        return supplementFiles(d, files, note, applicant.username());
+    }
+
+    private Dossier supplementFiles(Dossier d, List<UploadedDocument> files, String note, String actor) {
         SupplementRequest open = d.openSupplement().filter(s -> s.status() == SupplementStatus.OPEN)
                 .orElseThrow(() -> new ConflictException("Hồ sơ không có yêu cầu bổ sung nào đang chờ."));
         ProcedureVersion v = catalog.version(d.procedureVersionId());
@@ -311,9 +325,9 @@ public class DossierService {
         p.require(note == null || note.length() <= 2000, "note", "Ghi chú dài quá 2000 ký tự.");
         p.throwIfAny();
         LocalDateTime now = calendars.now();
-        attach(d.id(), checked, open.id(), DossierFile.Kind.APPLICANT, applicant.username(), now);
+        attach(d.id(), checked, open.id(), DossierFile.Kind.APPLICANT, actor, now);
         digitised(d, checked, Map.of(), now);
-        return supplementArrived(d, open, applicant.username(), note, now);
+        return supplementArrived(d, open, actor, note, now);
     }
 
     /** The one-stop unit records the supplement the applicant brought (during processing): the time limit counts again. */
@@ -592,8 +606,9 @@ public class DossierService {
     public int applyDeadlines() {
         LocalDateTime now = calendars.now();
         // working hours never outrun calendar time, so a calendar bound of 30 days keeps the scan small
+        // dossiers handled in a sectoral system are judged by what it reports, not warned here
         List<Dossier> candidates = store.list("status in ('PROCESSING', 'SUPPLEMENT_APPROVAL') and due_at is not null and due_at < :limit "
-                        + "and (warned_at is null or (not late and due_at < :now))",
+                        + "and (warned_at is null or (not late and due_at < :now)) and (handled_in is null or handled_in = 'LEGACY')",
                 Map.of("limit", java.sql.Timestamp.valueOf(now.plusDays(30)), "now", java.sql.Timestamp.valueOf(now)), "due_at", 5000);
         int changed = 0;
         for (Dossier d : candidates) {
@@ -623,6 +638,172 @@ public class DossierService {
     public static final String SYSTEM = "he-thong";
 
     // ------------------------------------------------------------------ queries
+
+    // ------------------------------------------------------------------ national systems
+
+    /** Where the dossier and its applicant's data came from (portal, national identity, population database, other system). */
+    public DossierOrigin origin(long id) {
+        return store.origin(id).orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ."));
+    }
+
+    /** The answer of the population database to an intake check, and the proof to send back with the intake form. */
+    public record PopulationLookup(PopulationRegistry.Check check, String proof) {
+    }
+
+    /**
+     * A receiving officer checks the applicant against the population database (when one is connected). The proof
+     * returned travels with the intake form, so that the dossier records that its applicant's data came from there.
+     *
+     * @throws vn.motcua.shared.UnavailableException when the database does not answer (intake goes on without it)
+     */
+    public PopulationLookup checkPopulation(String idNumber, String name, LocalDate birthDate, CurrentUser officer) {
+        Problems p = new Problems();
+        p.require(officer.has(Role.RECEIVING_OFFICER), "idNumber", "Chỉ cán bộ tiếp nhận tra cứu Cơ sở dữ liệu quốc gia về dân cư.");
+        p.require(idNumber != null && idNumber.trim().matches("\\d{12}"), "idNumber", "Số định danh cá nhân gồm đúng 12 chữ số.");
+        p.require(name != null && !name.isBlank() && name.length() <= 200, "name", "Nhập họ tên như trên căn cước.");
+        p.require(birthDate != null && !birthDate.isAfter(calendars.now().toLocalDate()), "birthDate", "Nhập ngày sinh hợp lệ.");
+        p.throwIfAny();
+        PopulationRegistry registry = populationRegistry.getIfAvailable();
+        if (registry == null) {
+            throw new vn.motcua.shared.UnavailableException("Hệ thống chưa kết nối Cơ sở dữ liệu quốc gia về dân cư.", null);
+        }
+        PopulationRegistry.Check check = registry.verify(idNumber.trim(), name.trim(), birthDate);
+        audit.recordAs(officer.username(), "population.checked", "citizen", idNumber.trim(), null, Map.of("matched", check.matched()));
+        String proof = check.matched() ? populationProof(idNumber.trim(), calendars.now()) : null;
+        return new PopulationLookup(check, proof);
+    }
+
+    /** Intake with the proof of a population-database check of this applicant (null: not checked). */
+    @Transactional
+    public Dossier receive(IntakeRequest r, CurrentUser officer, String populationProof) {
+        Dossier d = receive(r, officer);
+        if (populationProof != null && !populationProof.isBlank()) {
+            LocalDateTime checkedAt = populationChecked(r.applicant().idNumber(), populationProof)
+                    .orElseThrow(() -> ValidationException.of("idNumber", "Kết quả đối chiếu CSDL dân cư không khớp số định danh này hoặc đã quá 2 giờ; hãy đối chiếu lại."));
+            store.setOrigin(d.id(), null, false, checkedAt, "name,idNumber,birthDate,address");
+        }
+        return get(d.id());
+    }
+
+    private String populationProof(String idNumber, LocalDateTime at) {
+        String stamp = Long.toString(at.toEpochSecond(java.time.ZoneOffset.UTC));
+        return stamp + "." + vn.motcua.shared.Hmac.sha256Hex(proofKey, "population|" + idNumber + "|" + stamp);
+    }
+
+    private Optional<LocalDateTime> populationChecked(String idNumber, String proof) {
+        int dot = proof.indexOf('.');
+        if (idNumber == null || dot < 1) {
+            return Optional.empty();
+        }
+        try {
+            LocalDateTime at = LocalDateTime.ofEpochSecond(Long.parseLong(proof.substring(0, dot)), 0, java.time.ZoneOffset.UTC);
+            boolean fresh = !at.isBefore(calendars.now().minusHours(2)) && !at.isAfter(calendars.now().plusMinutes(1));
+            return fresh && vn.motcua.shared.Hmac.matches(proofKey, "population|" + idNumber.trim() + "|" + proof.substring(0, dot),
+                    proof.substring(dot + 1)) ? Optional.of(at) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A dossier submitted on the national public-service portal and handed over to the province: like an online
+     * submission, under the portal's code (a second hand-over of the same code returns the dossier already made).
+     *
+     * @param vneid the applicant logged in to the portal with the national identity
+     */
+    @Transactional
+    public Dossier submitFromPortal(OnlineSubmission s, String portalCode, boolean vneid) {
+        Problems p = new Problems();
+        p.require(portalCode != null && portalCode.matches("[A-Za-z0-9.\\-_/]{4,60}"), "portalCode", "Mã hồ sơ trên Cổng DVCQG không hợp lệ.");
+        p.throwIfAny();
+        Optional<Long> known = store.byPortalCode(portalCode);
+        if (known.isPresent()) {
+            return get(known.get());
+        }
+        Dossier d = online(s, null, PORTAL_ACTOR, null, p);
+        store.setOrigin(d.id(), portalCode, vneid, null, null);
+        return d;
+    }
+
+    /** The supplement an applicant sent through the national portal for the dossier handed over under that code. */
+    @Transactional
+    public Dossier supplementFromPortal(String portalCode, List<UploadedDocument> files, String note) {
+        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
+        return supplementFiles(get(id), files, note, PORTAL_ACTOR);
+    }
+
+    /**
+     * Records a dossier another system reports — a ministry's sectoral system that handles it, or the replaced system
+     * (an import) — or its new state: the same source and external code update the same dossier; the same state again
+     * changes nothing. Such a dossier appears in every list, tracking and statistic; one handled elsewhere is read-only
+     * here, an imported one still being handled continues here at its first processing step.
+     */
+    @Transactional
+    public Dossier recordExternal(ExternalDossier x, String actor) {
+        Problems p = new Problems();
+        p.require(x.source() != null && x.source().matches("[A-Z0-9_.\\-]{2,30}"), "source", "Mã hệ thống nguồn không hợp lệ.");
+        p.require(x.externalCode() != null && x.externalCode().trim().matches("[\\p{L}\\p{N}._/\\-]{1,60}"), "externalCode",
+                "Mã hồ sơ ở hệ thống nguồn gồm tối đa 60 chữ, số và . _ / -.");
+        p.require(x.status() != null, "status", "Thiếu trạng thái hồ sơ.");
+        LocalDateTime now = calendars.now();
+        p.require(x.at() == null || !x.at().isAfter(now.plusMinutes(5)), "at", "Thời điểm cập nhật không được ở tương lai.");
+        p.require(x.finishedAt() == null || x.status() == null || x.status().terminal(), "finishedAt", "Hồ sơ chưa kết thúc thì không có ngày kết thúc.");
+        p.throwIfAny();
+        String external = x.externalCode().trim();
+        boolean legacy = DossierOrigin.LEGACY.equals(x.source());
+        Optional<Long> known = store.byExternalCode(x.source(), external);
+        if (known.isPresent()) {
+            Dossier d = get(known.get());
+            if (d.status() == x.status() && java.util.Objects.equals(d.finishedAt(), x.finishedAt() == null ? d.finishedAt() : x.finishedAt())
+                    && java.util.Objects.equals(d.dueAt(), x.dueAt() == null ? d.dueAt() : x.dueAt())) {
+                return d; // the same report again
+            }
+            return apply(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
+        }
+        checkApplicant(x.applicant(), p);
+        p.require(x.submittedAt() != null && !x.submittedAt().isAfter(now), "submittedAt", "Thiếu ngày nộp hoặc ngày nộp ở tương lai.");
+        p.require(x.receivedAt() == null || x.submittedAt() == null || !x.receivedAt().isBefore(x.submittedAt()), "receivedAt",
+                "Ngày tiếp nhận không được trước ngày nộp.");
+        p.require(x.dueAt() == null || x.receivedAt() == null || x.dueAt().isAfter(x.receivedAt()), "dueAt", "Ngày hẹn trả phải sau ngày tiếp nhận.");
+        p.require(x.finishedAt() == null || x.receivedAt() == null || !x.finishedAt().isBefore(x.receivedAt()), "finishedAt",
+                "Ngày kết thúc không được trước ngày tiếp nhận.");
+        p.require(x.status() == null || x.status() == DossierStatus.SUBMITTED || x.status() == DossierStatus.REFUSED || x.status() == DossierStatus.WITHDRAWN
+                || x.receivedAt() != null, "receivedAt", "Hồ sơ đã tiếp nhận phải có ngày tiếp nhận.");
+        p.require(x.procedureCode() != null && !x.procedureCode().isBlank(), "procedureCode", "Thiếu mã thủ tục.");
+        p.throwIfAny();
+        LocalDate day = x.submittedAt().toLocalDate();
+        ProcedureVersion v = catalog.inForceOn(x.procedureCode().trim(), day)
+                .or(() -> catalog.inForceOn(x.procedureCode().trim(), agencies.today())).orElse(null);
+        p.require(v != null, "procedureCode", "Thủ tục " + x.procedureCode().trim() + " không có trong danh mục đã công bố.");
+        Agency receiving = x.receivingUnitCode() == null ? null : agencies.findByCode(x.receivingUnitCode().trim()).orElse(null);
+        p.require(receiving != null, "receivingUnitCode", "Không có đơn vị mang mã " + x.receivingUnitCode() + ".");
+        Agency handling = x.handlingUnitCode() == null || x.handlingUnitCode().isBlank() ? receiving
+                : agencies.findByCode(x.handlingUnitCode().trim()).orElse(null);
+        p.require(handling != null, "handlingUnitCode", "Không có cơ quan giải quyết mang mã " + x.handlingUnitCode() + ".");
+        p.throwIfAny();
+        LegalRuleSet rules = ruleSets.inForceOn(day);
+        String code = !store.codeExists(external) ? external : x.source() + "-" + external;
+        p.require(!store.codeExists(code), "externalCode", "Mã hồ sơ " + code + " đã được dùng cho một hồ sơ khác.");
+        p.throwIfAny();
+        Channel channel = x.channel() == null ? Channel.COUNTER : x.channel();
+        var limit = channel == Channel.ONLINE && v.onlineTimeLimitDays() != null ? v.onlineTimeLimitDays() : v.timeLimitDays();
+        long id = store.insert(new DossierStore.NewDossier(code, v.id(), v.code(), v.name(), channel, ProcessVariant.STANDARD.name(), receiving.id(),
+                handling.id(), trimmed(x.applicant()), null, null, rules.id(), 1, Delivery.COUNTER, DossierStatus.SUBMITTED, x.submittedAt(), limit));
+        store.setHandledIn(id, x.source(), external);
+        for (Component c : v.components()) {
+            store.insertDocument(id, c.id(), c.name(), c.originals(), c.copies(), true);
+        }
+        Dossier d = get(id);
+        return apply(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
+    }
+
+    /** The dossier another system reported under this code, if any. */
+    public Optional<Dossier> external(String source, String externalCode) {
+        return externalCode == null ? Optional.empty() : store.byExternalCode(source, externalCode.trim()).map(this::get);
+    }
+
+    /** Who acted when the national portal handed a dossier or a supplement over. */
+    public static final String PORTAL_ACTOR = "Cổng DVCQG";
 
     public Dossier get(long id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ."));
@@ -1164,6 +1345,11 @@ public class DossierService {
      */
     private Dossier current(long id, long rowVersion, CurrentUser user) {
         Dossier d = visible(id, user);
+        DossierOrigin origin = store.origin(id).orElseThrow();
+        if (origin.handledElsewhere()) {
+            throw new ConflictException("Hồ sơ này do hệ thống chuyên ngành " + origin.handledIn()
+                    + " giải quyết; tại đây chỉ theo dõi trạng thái hệ thống đó báo về.");
+        }
         if (d.rowVersion() != rowVersion) {
             throw stale();
         }

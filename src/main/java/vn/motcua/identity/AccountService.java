@@ -16,6 +16,7 @@ import vn.motcua.shared.Problems;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -97,6 +98,43 @@ public class AccountService {
         AccountType type = a.type() == AccountType.BUSINESS ? AccountType.BUSINESS : AccountType.CITIZEN;
         return create(new NewAccount(a.username(), a.password(), a.fullName(), type, a.email(), a.phone(), a.idNumber(),
                 a.taxCode(), List.of(new RoleGrant(Role.CITIZEN, null))), true);
+    }
+
+    /**
+     * The account of a person who logged in with the national identity (level 2): the one already linked to that
+     * identity; else the citizen account with the same personal ID number, which is linked now; else a new citizen
+     * account (no password: it is entered only through the national identity). Officers' accounts are never linked:
+     * officers log in with their own account.
+     */
+    @Transactional
+    public Account loginWithNationalIdentity(String issuer, String subject, String idNumber, String fullName, java.time.LocalDate birthDate,
+                                             String phone) {
+        Problems p = new Problems();
+        p.require(idNumber != null && ID_NUMBER.matcher(idNumber).matches(), "idNumber", "Tài khoản định danh không có số định danh cá nhân hợp lệ.");
+        p.requireText(fullName, "fullName", "Họ và tên");
+        p.throwIfAny();
+        Optional<Long> linked = store.byExternal(issuer, subject);
+        if (linked.isPresent()) {
+            return get(linked.get());
+        }
+        Optional<Long> same = store.byIdNumber(idNumber);
+        if (same.isPresent()) {
+            Account a = get(same.get());
+            if (a.type() == AccountType.OFFICER) {
+                throw vn.motcua.shared.ValidationException.of("idNumber", "Cán bộ, công chức đăng nhập bằng tài khoản công vụ của mình.");
+            }
+            store.linkExternal(a.id(), issuer, subject, birthDate);
+            audit.recordAs(a.username(), "account.national-identity-linked", "account", a.id(), null, java.util.Map.of("issuer", issuer));
+            return get(a.id());
+        }
+        String username = "vneid." + idNumber;
+        long id = store.insert(username, null, fullName.trim(), AccountType.CITIZEN, null,
+                phone != null && PHONE.matcher(phone).matches() ? phone : null, idNumber, null);
+        store.grant(id, Role.CITIZEN, null);
+        store.linkExternal(id, issuer, subject, birthDate);
+        Account created = get(id);
+        audit.recordAs(username, "account.created-by-national-identity", "account", id, null, created);
+        return created;
     }
 
     @Transactional

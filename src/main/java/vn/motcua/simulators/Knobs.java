@@ -16,12 +16,20 @@ public final class Knobs {
     private volatile boolean down;
     private volatile boolean twice;
     private volatile long timeoutMillis = 30_000;
+    private volatile int timeoutPercent;
 
-    public record Settings(long delayMillis, int failNext, int failPercent, boolean down, boolean twice) {
+    /**
+     * @param timeoutPercent the share of calls that are applied but never answered in time (the answer is lost after
+     *                       {@code timeoutMillis}: the caller must try again with the same idempotency key)
+     */
+    public record Settings(long delayMillis, int failNext, int failPercent, boolean down, boolean twice, int timeoutPercent, long timeoutMillis) {
+        public Settings(long delayMillis, int failNext, int failPercent, boolean down, boolean twice) {
+            this(delayMillis, failNext, failPercent, down, twice, 0, -1);
+        }
     }
 
     public Settings settings() {
-        return new Settings(delayMillis, failNext.get(), failPercent, down, twice);
+        return new Settings(delayMillis, failNext.get(), failPercent, down, twice, timeoutPercent, timeoutMillis);
     }
 
     public void set(Settings s) {
@@ -30,10 +38,23 @@ public final class Knobs {
         failPercent = Math.max(0, Math.min(100, s.failPercent()));
         down = s.down();
         twice = s.twice();
+        timeoutPercent = Math.max(0, Math.min(100, s.timeoutPercent()));
+        if (s.timeoutMillis() >= 0) { // -1: keep
+            timeoutMillis = Math.min(s.timeoutMillis(), 120_000);
+        }
+    }
+
+    /** Whether this call's answer is lost: the change was applied, then the simulator stops answering for a while. */
+    public boolean loseAnswer() {
+        if (timeoutPercent > 0 && ThreadLocalRandom.current().nextInt(100) < timeoutPercent) {
+            sleep(timeoutMillis);
+            return true;
+        }
+        return false;
     }
 
     public void reset() {
-        set(new Settings(0, 0, 0, false, false));
+        set(new Settings(0, 0, 0, false, false, 0, -1));
     }
 
     public boolean twice() {

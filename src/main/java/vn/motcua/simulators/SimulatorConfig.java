@@ -27,7 +27,25 @@ public class SimulatorConfig {
     }
 
     @Bean
-    Simulators simulators(PayGovSimulator payGov, @Value("${motcua.simulators.smtp-port:0}") int smtpPort,
+    PortalSimulator portalSimulator(ObjectMapper json, vn.motcua.catalog.CatalogService catalog,
+                                    @Value("${motcua.integration.portal.client-id:000.00.00.H01}") String client,
+                                    @Value("${motcua.integration.portal.secret:demo-khoa-dvcqg}") String secret) {
+        return new PortalSimulator(json, catalog, client, secret);
+    }
+
+    @Bean
+    NationalSimulators nationalSimulators(@Value("${motcua.identity.vneid.client-id:motcua-angiang}") String clientId,
+                                          @Value("${motcua.identity.vneid.client-secret:demo-vneid-secret}") String clientSecret,
+                                          @Value("${motcua.integration.post.client-id:UBND-AG}") String postClient,
+                                          @Value("${motcua.integration.post.secret:demo-khoa-vnpost}") String postSecret,
+                                          @Value("${motcua.integration.population.client-id:000.00.00.H01}") String lgspClient,
+                                          @Value("${motcua.integration.population.secret:demo-khoa-lgsp}") String lgspSecret) {
+        return new NationalSimulators(clientId, clientSecret, postClient, postSecret, lgspClient, lgspSecret);
+    }
+
+    @Bean
+    Simulators simulators(PayGovSimulator payGov, PortalSimulator portal, NationalSimulators national, ObjectMapper json,
+                          org.springframework.core.env.Environment env, @Value("${motcua.simulators.smtp-port:0}") int smtpPort,
                           @Value("${motcua.notification.sms.api-key:demo-sms-key}") String smsKey,
                           @Value("${motcua.notification.zalo.access-token:demo-zalo-token}") String zaloToken) {
         GreenMail mail = null;
@@ -41,6 +59,6 @@ public class SimulatorConfig {
                 mail = null;
             }
         }
-        return new Simulators(payGov, new MessageInbox("SMS"), new MessageInbox("ZNS"), mail, smsKey, zaloToken);
+        return new Simulators(payGov, new MessageInbox("SMS"), new MessageInbox("ZNS"), mail, smsKey, zaloToken, portal, national, json, env);
     }
 }

@@ -19,11 +19,25 @@ import java.util.List;
 @Controller
 @ConditionalOnProperty(name = "motcua.simulators.enabled", havingValue = "true", matchIfMissing = true)
 class SimulatorPageController {
-    static final List<String> SYSTEMS = List.of("paygov", "paygov-callback", "sms", "zalo");
+    static final List<String> SYSTEMS = List.of("paygov", "paygov-callback", "sms", "zalo", "dvcqg", "dvcqg-handover", "vneid", "csdldc", "vnpost",
+            "vnpost-callback");
     private final Simulators sims;
+    private final vn.motcua.catalog.CatalogService catalog;
+    private final vn.motcua.organization.AgencyService agencies;
 
-    SimulatorPageController(Simulators sims) {
+    SimulatorPageController(Simulators sims, vn.motcua.catalog.CatalogService catalog, vn.motcua.organization.AgencyService agencies) {
         this.sims = sims;
+        this.catalog = catalog;
+        this.agencies = agencies;
+    }
+
+    /** A citizen submits a dossier on the national portal, which hands it over to the province. */
+    @PostMapping("/gia-lap/dvcqg/nop-ho-so")
+    String handOver(@RequestParam String procedureCode, @RequestParam String counterCode, @RequestParam String idNumber,
+                    @RequestParam(defaultValue = "false") boolean vneid, RedirectAttributes redirect) {
+        Simulators.Answer a = sims.handOver(procedureCode, counterCode, idNumber, vneid);
+        redirect.addFlashAttribute("success", "Cổng DVCQG đã chuyển hồ sơ; tỉnh trả lời " + a.status() + ": " + a.body());
+        return "redirect:/gia-lap#dvcqg";
     }
 
     @GetMapping("/gia-lap")
@@ -36,6 +50,13 @@ class SimulatorPageController {
         model.addAttribute("mails", sims.mails(50));
         model.addAttribute("mailRunning", sims.mailRunning());
         model.addAttribute("systems", SYSTEMS);
+        model.addAttribute("portal", sims.portal());
+        model.addAttribute("portalDossiers", sims.portal().dossiers().values().stream().limit(30).toList());
+        model.addAttribute("citizens", sims.national().citizens());
+        model.addAttribute("postOrders", sims.national().orders().stream().limit(30).toList());
+        model.addAttribute("procedures", catalog.search(vn.motcua.catalog.SearchQuery.all(), 0, 1000).items());
+        model.addAttribute("counters", agencies.activeOn(agencies.today()).stream()
+                .filter(a -> a.type() == vn.motcua.organization.AgencyType.ONE_STOP).toList());
         model.addAttribute("knobs", SYSTEMS.stream().map(s -> sims.knobs(s).orElseThrow().settings()).toList());
         return "simulators/inbox";
     }
@@ -43,9 +64,10 @@ class SimulatorPageController {
     @PostMapping("/gia-lap/{system}/dieu-khien")
     String control(@PathVariable String system, @RequestParam(defaultValue = "0") long delayMillis, @RequestParam(defaultValue = "0") int failNext,
                    @RequestParam(defaultValue = "0") int failPercent, @RequestParam(defaultValue = "false") boolean down,
-                   @RequestParam(defaultValue = "false") boolean twice, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "false") boolean twice, @RequestParam(defaultValue = "0") int timeoutPercent,
+                   @RequestParam(defaultValue = "30000") long timeoutMillis, RedirectAttributes redirect) {
         Knobs k = sims.knobs(system).orElseThrow(() -> new NotFoundException("Không có hệ thống giả lập " + system + "."));
-        k.set(new Knobs.Settings(delayMillis, failNext, failPercent, down, twice));
+        k.set(new Knobs.Settings(delayMillis, failNext, failPercent, down, twice, timeoutPercent, timeoutMillis));
         redirect.addFlashAttribute("success", "Đã đổi cách hoạt động của hệ thống giả lập " + system + ".");
         return "redirect:/gia-lap#knobs";
     }

@@ -22,8 +22,19 @@ public class Simulators {
     private final GreenMail mail;
     private final String smsKey;
     private final String zaloToken;
+    private final PortalSimulator portal;
+    private final NationalSimulators national;
 
-    Simulators(PayGovSimulator payGov, MessageInbox sms, MessageInbox zalo, GreenMail mail, String smsKey, String zaloToken) {
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final org.springframework.core.env.Environment env;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(3)).build();
+
+    Simulators(PayGovSimulator payGov, MessageInbox sms, MessageInbox zalo, GreenMail mail, String smsKey, String zaloToken, PortalSimulator portal,
+               NationalSimulators national, com.fasterxml.jackson.databind.ObjectMapper json, org.springframework.core.env.Environment env) {
+        this.json = json;
+        this.env = env;
+        this.portal = portal;
+        this.national = national;
         this.payGov = payGov;
         this.sms = sms;
         this.zalo = zalo;
@@ -34,6 +45,15 @@ public class Simulators {
 
     public PayGovSimulator payGov() {
         return payGov;
+    }
+
+    public PortalSimulator portal() {
+        return portal;
+    }
+
+    /** The identity provider, the population database and the public post. */
+    public NationalSimulators national() {
+        return national;
     }
 
     public MessageInbox sms() {
@@ -52,13 +72,19 @@ public class Simulators {
         return zaloToken;
     }
 
-    /** The knobs of a system by its name on the page: paygov, paygov-callback, sms, zalo. */
+    /** The knobs of a system by its name on the page: paygov, paygov-callback, sms, zalo, dvcqg, dvcqg-handover, csdldc, vnpost, vnpost-callback, vneid. */
     public Optional<Knobs> knobs(String system) {
         return Optional.ofNullable(switch (system) {
             case "paygov" -> payGov.api;
             case "paygov-callback" -> payGov.callback;
             case "sms" -> sms.knobs;
             case "zalo" -> zalo.knobs;
+            case "dvcqg" -> portal.api;
+            case "dvcqg-handover" -> portal.handOver;
+            case "csdldc" -> national.population;
+            case "vnpost" -> national.post;
+            case "vnpost-callback" -> national.postCallback;
+            case "vneid" -> national.identity;
             default -> null;
         });
     }
@@ -101,6 +127,130 @@ public class Simulators {
     void stop() {
         if (mail != null) {
             mail.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------- calls the simulated systems make to the province
+
+    /** The answer of a call from a simulated system to the province. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A signed JSON POST from a simulated system to the province (the address may contain {port}). */
+    public Answer post(String address, String body, String clientId, String secret, String idempotencyKey) {
+        String url = vn.motcua.shared.LocalAddress.resolve(address, env);
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json; charset=utf-8").header("X-Client-Id", clientId)
+                    .header("X-Signature", vn.motcua.shared.Hmac.sha256Hex(secret, body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            var r = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (java.io.IOException e) {
+            return new Answer(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, "interrupted");
+        }
+    }
+
+    /**
+     * The post moves an order to its next status (or the one given) and calls the province back, twice when its knob
+     * says so; returns the province's answer (status 0 when the callback knob kept it from being sent).
+     */
+    public Answer advancePost(String carrierCode, String status) {
+        NationalSimulators.Order o = national.orderByCarrierCode(carrierCode)
+                .orElseThrow(() -> new vn.motcua.shared.NotFoundException("Không có vận đơn " + carrierCode + "."));
+        String next = status != null && !status.isBlank() ? status : NationalSimulators.next(o.status());
+        if (next == null) {
+            return new Answer(0, "Đơn đã kết thúc");
+        }
+        o.statuses.add(next);
+        if (o.callbackUrl == null || national.postCallback.call() != Knobs.Trouble.NONE) {
+            return new Answer(0, "Không gọi lại");
+        }
+        var body = json.createObjectNode();
+        body.put("MaVanDon", o.carrierCode);
+        body.put("MaDonHang", o.orderCode);
+        body.put("TrangThai", next);
+        body.put("ThoiGian", java.time.LocalDateTime.now().withNano(0).toString());
+        body.put("GhiChu", switch (next) {
+            case "PICKED_UP" -> "Bưu tá đã nhận bưu gửi";
+            case "IN_TRANSIT" -> "Đang vận chuyển";
+            case "DELIVERED" -> "Đã phát thành công";
+            case "FAILED" -> "Phát không thành công: không liên lạc được người nhận";
+            default -> next;
+        });
+        body.put("SuKienId", o.carrierCode + ":" + o.statuses.size());
+        String text = body.toString();
+        Answer a = post(o.callbackUrl, text, national.postClient, national.postSecret, null);
+        if (national.postCallback.twice()) {
+            a = post(o.callbackUrl, text, national.postClient, national.postSecret, null);
+        }
+        return a;
+    }
+
+    /**
+     * A citizen submits a dossier on the national portal: the portal hands it to the province (signed, with a one-page
+     * PDF for each required component), twice when its hand-over knob says so. Returns the province's last answer.
+     */
+    public Answer handOver(String procedureCode, String counterCode, String idNumber, boolean vneid) {
+        var citizen = national.citizen(idNumber).orElseThrow(() -> new vn.motcua.shared.NotFoundException("Không có công dân " + idNumber + " trong CSDL giả lập."));
+        var v = portal.catalogService().current(procedureCode);
+        var body = json.createObjectNode();
+        String code = "G22.99-" + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE).substring(2) + "-"
+                + String.format("%05d", portal.nextHandOver());
+        body.put("MaHoSoDVCQG", code);
+        body.put("MaTTHC", procedureCode);
+        body.put("NoiTiepNhan", counterCode);
+        body.put("XacThucVNeID", vneid);
+        body.put("NoiNhanKetQua", "ONLINE");
+        var owner = body.putObject("ChuHoSo");
+        owner.put("HoTen", citizen.name());
+        owner.put("SoDinhDanh", citizen.idNumber());
+        owner.put("SoDienThoai", citizen.phone());
+        owner.put("DiaChi", citizen.currentAddress());
+        var files = body.putArray("TepDinhKem");
+        for (var c : v.components()) {
+            if (c.required() && !c.showOnly()) {
+                var f = files.addObject();
+                f.put("ThuTuThanhPhan", c.position());
+                f.put("TenTep", "thanh-phan-" + c.position() + ".pdf");
+                f.put("LoaiTep", "application/pdf");
+                f.put("NoiDung", java.util.Base64.getEncoder().encodeToString(onePagePdf(c.name())));
+            }
+        }
+        String text = body.toString();
+        String address = "http://127.0.0.1:{port}/api/v1/partners/portal/dossiers";
+        if (portal.handOver.call() != Knobs.Trouble.NONE) {
+            return new Answer(0, "Cổng chưa chuyển được hồ sơ " + code);
+        }
+        Answer a = post(address, text, "DVCQG", portal.secret(), null);
+        if (portal.handOver.twice()) {
+            a = post(address, text, "DVCQG", portal.secret(), null);
+        }
+        return a;
+    }
+
+    /** A valid one-page PDF naming the component (what a citizen scanned). */
+    static byte[] onePagePdf(String title) {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                cs.newLineAtOffset(72, 720);
+                cs.showText(vn.motcua.shared.VietnameseText.unaccented(title).replaceAll("[^\\x20-\\x7E]", "?"));
+                cs.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -464,6 +464,48 @@ public final class DossierAggregate {
                 + "; hồ sơ được tính là trễ hạn trong mọi thống kê.", new DossierEvents.BecameLate(original.id(), original.code(), now, dueAt, handlingAgencyId));
     }
 
+    // ------------------------------------------------------------------ handled elsewhere
+
+    /**
+     * The state another system reports (a sectoral system handling the dossier, or the replaced system for an import):
+     * dates as reported; lateness sticks once reported or once finished after the due time; a finished dossier does not
+     * reopen. A dossier imported while still being handled enters the first processing step of its process here.
+     */
+    public Change record(vn.motcua.dossier.ExternalDossier x, String source, boolean handledHere, List<ProcessStep> steps, WorkingCalendar cal) {
+        if (status.terminal() && !x.status().terminal()) {
+            throw new ConflictException("Hồ sơ đã kết thúc (" + status.label() + "); không chuyển về \"" + x.status().label() + "\" được.");
+        }
+        if (status.terminal() && status != x.status()) {
+            throw new ConflictException("Hồ sơ đã kết thúc với trạng thái \"" + status.label() + "\".");
+        }
+        DossierStatus from = status;
+        status = x.status();
+        receivedAt = x.receivedAt() != null ? x.receivedAt() : receivedAt;
+        clockStartedAt = receivedAt != null ? (clockStartedAt != null ? clockStartedAt : receivedAt) : null;
+        dueAt = x.dueAt() != null ? x.dueAt() : dueAt;
+        processedAt = x.processedAt() != null ? x.processedAt() : processedAt;
+        resultText = x.resultText() != null ? x.resultText() : resultText;
+        if (status.terminal()) {
+            finishedAt = x.finishedAt() != null ? x.finishedAt() : x.at();
+            currentStep = null;
+            stepRole = null;
+            stepStartedAt = null;
+            stepDueAt = null;
+            if (status == DossierStatus.RETURNED && outcome == null) {
+                outcome = Outcome.GRANTED;
+            }
+        } else if (handledHere && status == DossierStatus.PROCESSING && currentStep == null && !steps.isEmpty() && receivedAt != null) {
+            enterStep(steps.size() > 1 ? 2 : 1, steps, x.at() != null ? x.at() : receivedAt, cal);
+        }
+        boolean finishedLate = dueAt != null && ((finishedAt != null && finishedAt.isAfter(dueAt))
+                || (processedAt != null && processedAt.isAfter(dueAt)));
+        late = late || Boolean.TRUE.equals(x.late()) || finishedLate;
+        String note = (from == status ? "" : status.label() + ". ") + (x.note() == null ? "" : x.note() + " ")
+                + "(theo " + source + (x.at() == null ? "" : ", lúc " + VN.format(x.at())) + ")";
+        return change(DossierAction.RECORD_EXTERNAL, from, currentStep, handlingAgencyId, null, null, note.trim(),
+                new DossierEvents.Recorded(original.id(), original.code(), x.at() == null ? receivedAt : x.at(), source, status));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void enterStep(int step, List<ProcessStep> steps, LocalDateTime start, WorkingCalendar cal) {

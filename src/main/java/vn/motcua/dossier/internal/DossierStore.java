@@ -320,6 +320,39 @@ public class DossierStore {
 
     // ---------------------------------------------------------------- reading dossiers
 
+    public Optional<vn.motcua.dossier.DossierOrigin> origin(long id) {
+        return jdbc.sql("select portal_code, applicant_vneid, population_checked_at, population_fields, handled_in, external_code from dossier where id = ?")
+                .param(id).query((rs, n) -> new vn.motcua.dossier.DossierOrigin(rs.getString(1), rs.getBoolean(2),
+                        rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5), rs.getString(6))).optional();
+    }
+
+    public void setOrigin(long id, String portalCode, boolean vneid, LocalDateTime populationCheckedAt, String populationFields) {
+        jdbc.sql("update dossier set portal_code = ?, applicant_vneid = ?, population_checked_at = ?, population_fields = ? where id = ?")
+                .params(portalCode, vneid, populationCheckedAt, populationFields, id).update();
+    }
+
+    public void setHandledIn(long id, String handledIn, String externalCode) {
+        jdbc.sql("update dossier set handled_in = ?, external_code = ? where id = ?").params(handledIn, externalCode, id).update();
+    }
+
+    /** Dossiers received (or submitted, when not yet received) between the two moments, handled in this system: id → code. */
+    public Map<Long, String> receivedBetween(LocalDateTime from, LocalDateTime to) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, code from dossier where coalesce(received_at, submitted_at) >= ? and coalesce(received_at, submitted_at) < ?
+                   and (handled_in is null or handled_in = 'LEGACY') order by id""").params(from, to)
+                .query((rs, n) -> m.put(rs.getLong(1), rs.getString(2))).list();
+        return m;
+    }
+
+    public Optional<Long> byPortalCode(String portalCode) {
+        return jdbc.sql("select id from dossier where portal_code = ?").param(portalCode).query(Long.class).optional();
+    }
+
+    public Optional<Long> byExternalCode(String handledIn, String externalCode) {
+        return jdbc.sql("select id from dossier where handled_in = ? and external_code = ?").params(handledIn, externalCode).query(Long.class).optional();
+    }
+
     public Optional<Dossier> find(long id) {
         return jdbc.sql("select * from dossier where id = ?").param(id).query(this::row).optional().map(this::withChildren);
     }

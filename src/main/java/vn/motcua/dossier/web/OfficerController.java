@@ -142,6 +142,8 @@ public class OfficerController {
                   @RequestParam(required = false) Integer sets, @RequestParam(required = false) Delivery resultPlace,
                   @RequestParam(name = "present", required = false) List<Long> present, @RequestParam(required = false) IntakeDecision decision,
                   @RequestParam(required = false) String reason, @RequestParam(name = "traKho", required = false) String lookup,
+                  @RequestParam(name = "traCsdl", required = false) String populationLookup,
+                  @RequestParam(required = false) String birthDate, @RequestParam(required = false) String populationProof,
                   @RequestParam Map<String, String> all, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Applicant applicant = new Applicant(name, idNumber, phone, email, address);
         Set<Long> presentSet = present == null ? Set.of() : new HashSet<>(present);
@@ -164,7 +166,12 @@ public class OfficerController {
         entered.put("reason", reason);
         entered.put("reuse", reuse);
         entered.put("details", all);
+        entered.put("birthDate", birthDate);
+        entered.put("populationProof", populationProof);
         model.addAttribute("entered", entered);
+        if (populationLookup != null) {
+            return populationLookup(code, receivingAgencyId, applicant, birthDate, entered, model);
+        }
         if (lookup != null) {
             boolean valid = vn.motcua.documents.ApplicantStore.ownerKey(idNumber) != null;
             model.addAttribute("looked", valid);
@@ -174,12 +181,54 @@ public class OfficerController {
         try {
             p.throwIfAny();
             Dossier d = dossiers.receive(new IntakeRequest(code, receivingAgencyId, channel, applicant, communeId, handlingAgencyId, sets,
-                    resultPlace, presentSet, defects, decision, reason, DigitisationForm.files(request, "scan", v.components()), reuse, details), user());
+                    resultPlace, presentSet, defects, decision, reason, DigitisationForm.files(request, "scan", v.components()), reuse, details), user(),
+                    populationProof);
             redirect.addFlashAttribute("saved", "flash.dossier.created|" + d.code() + "|" + d.status().label());
             return "redirect:/can-bo/ho-so/" + d.id();
         } catch (ValidationException e) {
             return intakePage(model, code, null, receivingAgencyId, e.problems());
         }
+    }
+
+    /** What the population database said, shown above the form. */
+    public record PopulationAnswer(boolean matched, String message) {
+    }
+
+    /**
+     * The officer checks the applicant against the population database: on a match the name and address are taken
+     * from there and the proof travels with the form, so that the dossier records where its data came from. The
+     * rest of the form is kept as typed; when the database does not answer, the officer goes on without it.
+     */
+    private String populationLookup(String code, Long receivingAgencyId, Applicant typed, String birthDate, Map<String, Object> entered, Model model) {
+        entered.put("populationProof", null);
+        Applicant applicant = typed;
+        List<FieldProblem> problems = List.of();
+        java.time.LocalDate birth = null;
+        try {
+            birth = birthDate == null || birthDate.isBlank() ? null : java.time.LocalDate.parse(birthDate);
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below as a missing birth date
+        }
+        try {
+            DossierService.PopulationLookup r = dossiers.checkPopulation(typed.idNumber(), typed.name(), birth, user());
+            if (r.check().matched()) {
+                var c = r.check().citizen().orElseThrow();
+                applicant = new Applicant(c.name(), c.idNumber(), typed.phone(), typed.email(),
+                        c.currentAddress() != null ? c.currentAddress() : typed.address());
+                entered.put("populationProof", r.proof());
+                model.addAttribute("population", new PopulationAnswer(true, "Khớp với Cơ sở dữ liệu quốc gia về dân cư: họ tên, ngày sinh, nơi ở hiện tại ("
+                        + (c.currentAddress() == null ? "" : c.currentAddress()) + ") được lấy từ đó; không cần bản sao căn cước."));
+            } else {
+                model.addAttribute("population", new PopulationAnswer(false, "Không khớp với Cơ sở dữ liệu quốc gia về dân cư: " + r.check().reason()
+                        + ". Kiểm tra lại giấy tờ người nộp xuất trình."));
+            }
+        } catch (ValidationException e) {
+            problems = e.problems();
+        } catch (vn.motcua.shared.UnavailableException e) {
+            model.addAttribute("population", new PopulationAnswer(false, e.getMessage()));
+        }
+        entered.put("applicant", applicant);
+        return intakePage(model, code, null, receivingAgencyId, problems);
     }
 
     /** Reasons typed per component ("loi-{componentId}"): what is missing or wrong with it. */

@@ -71,6 +71,19 @@ public class AccountStore {
         return jdbc.sql("select count(*) from user_account where id_number = ?").param(idNumber.trim()).query(Long.class).single() > 0;
     }
 
+    public Optional<Long> byExternal(String issuer, String subject) {
+        return jdbc.sql("select id from user_account where external_issuer = ? and external_subject = ?").params(issuer, subject).query(Long.class).optional();
+    }
+
+    public Optional<Long> byIdNumber(String idNumber) {
+        return jdbc.sql("select id from user_account where id_number = ?").param(idNumber).query(Long.class).optional();
+    }
+
+    public void linkExternal(long id, String issuer, String subject, java.time.LocalDate birthDate) {
+        jdbc.sql("update user_account set external_issuer = ?, external_subject = ?, birth_date = coalesce(?, birth_date), row_version = row_version + 1 where id = ?")
+                .params(issuer, subject, birthDate, id).update();
+    }
+
     public boolean usernameExists(String username) {
         return jdbc.sql("select count(*) from user_account where lower(username) = lower(?)").param(username.trim())
                 .query(Long.class).single() > 0;

@@ -20,6 +20,8 @@ public class AccountUserDetailsService implements UserDetailsService {
         AccountStore.Credentials c = store.credentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Tài khoản không tồn tại"));
         CurrentUser user = new CurrentUser(c.id(), c.username(), c.fullName(), store.grants(c.id()));
-        return new MotCuaPrincipal(user, c.passwordHash() == null ? "{noop}" : c.passwordHash(), c.enabled(), c.secondFactor());
+        return new MotCuaPrincipal(user, c.passwordHash() == null
+                // no password (an account entered only through the national identity): nothing typed can match
+                ? "{noop}" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID() : c.passwordHash(), c.enabled(), c.secondFactor());
     }
 }

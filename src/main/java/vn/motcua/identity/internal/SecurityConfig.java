@@ -44,6 +44,8 @@ import java.util.List;
 @EnableMethodSecurity
 public class SecurityConfig {
     private static final String REALM = "MotCua API";
+    /** The session attribute that carries why a national-identity login was refused to the login page. */
+    public static final String NATIONAL_IDENTITY_ERROR = "motcua.vneid.error";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -62,13 +64,18 @@ public class SecurityConfig {
     private String formActionExtra = "";
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ObjectMapper json, AccountService accounts) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, ObjectMapper json, AccountService accounts,
+                                 org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> nationalIdentity,
+                                 org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.userinfo.OAuth2UserService<
+                                         org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest,
+                                         org.springframework.security.oauth2.core.oidc.user.OidcUser>> nationalIdentityUsers) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         // CSRF protects cookies; an API request signed with HTTP Basic carries no cookie a browser would add by itself
         RequestMatcher apiWithBasic = request -> api.matches(request) && request.getHeader("Authorization") != null
                 && request.getHeader("Authorization").regionMatches(true, 0, "Basic ", 0, 6);
         RequestMatcher publicPost = request -> "POST".equals(request.getMethod())
-                && PublicApi.isPublicPost(request.getRequestURI().substring(request.getContextPath().length()));
+                && (PublicApi.isPublicPost(request.getRequestURI().substring(request.getContextPath().length()))
+                || PublicApi.isPartner(request.getRequestURI().substring(request.getContextPath().length())));
         // API clients get problem+json for "who are you?" (401, with the Basic challenge), "slow down" (429) and "not allowed" (403)
         AuthenticationEntryPoint apiUnauthorized = (request, response, e) -> {
             if (e instanceof LoginRefusedException refused) {
@@ -99,10 +106,13 @@ public class SecurityConfig {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/tra-cuu", "/tra-cuu/ket-qua", "/xac-thuc", "/xac-thuc/**", "/dang-nhap", "/dang-ky", "/error",
+                                "/oauth2/authorization/**", "/login/oauth2/code/**",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, PublicApi.GET_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, PublicApi.POST_PATHS).permitAll()
+                        // partner systems: checked by their client id and HMAC signature, not by an account
+                        .requestMatchers(HttpMethod.POST, PublicApi.PARTNER_PATHS).permitAll()
                         // the simulators of the national systems (present only when motcua.simulators.enabled)
                         .requestMatchers("/sim/**", "/gia-lap", "/gia-lap/**").permitAll()
                         // feedback and its published answers, the tracking page's rating, the counter kiosks (checked by their token)
@@ -118,10 +128,12 @@ public class SecurityConfig {
                         .requestMatchers("/tai-khoan/**").authenticated()
                         .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR")
                         .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi", "/ho-so-cua-toi/**", "/api/v1/me/**").hasRole("CITIZEN")
-                        .requestMatchers("/api/v1/reusable-documents").hasRole("RECEIVING_OFFICER")
-                        .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**", "/quan-tri/loai-giay-to", "/quan-tri/loai-giay-to/**")
+                        .requestMatchers("/api/v1/reusable-documents", "/api/v1/population-checks").hasRole("RECEIVING_OFFICER")
+                        .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**", "/quan-tri/loai-giay-to", "/quan-tri/loai-giay-to/**",
+                                "/quan-tri/danh-muc-quoc-gia", "/quan-tri/danh-muc-quoc-gia/**", "/api/v1/integration/portal-procedures",
+                                "/api/v1/integration/portal-procedures/**", "/api/v1/integration/catalog-pulls")
                         .hasAnyRole("TTHC_CONTROL", "ADMIN")
-                        .requestMatchers("/quan-tri/**").hasRole("ADMIN")
+                        .requestMatchers("/quan-tri/**", "/api/v1/integration/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/dang-nhap").authenticationDetailsSource(LoginDetails.source())
                         .successHandler(pageSuccess).failureHandler(pageFailure).permitAll())
@@ -140,6 +152,19 @@ public class SecurityConfig {
                                         + formActionExtra + "; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        var registrations = nationalIdentity.getIfAvailable();
+        if (registrations != null) {
+            // login with the national identity (VNeID) by OpenID Connect: /oauth2/authorization/vneid, back on /login/oauth2/code/vneid
+            http.oauth2Login(o -> o.loginPage("/dang-nhap").clientRegistrationRepository(registrations)
+                    .userInfoEndpoint(u -> u.oidcUserService(nationalIdentityUsers.getObject()))
+                    .successHandler(pageSuccess)
+                    .failureHandler((request, response, e) -> {
+                        // the reason (identity level, an officer's number, a locked account) is shown once on the login page
+                        request.getSession().setAttribute(NATIONAL_IDENTITY_ERROR, e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException refusal
+                                && refusal.getError().getDescription() != null ? refusal.getError().getDescription() : null);
+                        response.sendRedirect(request.getContextPath() + "/dang-nhap?loi-vneid");
+                    }));
+        }
         return http.build();
     }
 

@@ -35,8 +35,17 @@ public class LoginController {
         this.registrations = new AttemptLimiter(clock, 10, Duration.ofSeconds(10), 30, Duration.ofHours(1), Duration.ofHours(1), 50_000);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> nationalIdentity;
+
     @GetMapping("/dang-nhap")
-    String login() {
+    String login(Model model, jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("vneid", nationalIdentity != null && nationalIdentity.getIfAvailable() != null);
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(vn.motcua.identity.internal.SecurityConfig.NATIONAL_IDENTITY_ERROR) != null) {
+            model.addAttribute("vneidError", session.getAttribute(vn.motcua.identity.internal.SecurityConfig.NATIONAL_IDENTITY_ERROR));
+            session.removeAttribute(vn.motcua.identity.internal.SecurityConfig.NATIONAL_IDENTITY_ERROR);
+        }
         return "identity/login";
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
 @Configuration
 public class ApiDocumentation {
     static final String BASIC = "basicAuth";
+    static final String PARTNER = "partnerSignature";
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -44,7 +45,10 @@ public class ApiDocumentation {
                 .servers(List.of(new Server().url("/").description("Máy chủ đang phục vụ tài liệu này")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("Tên đăng nhập và mật khẩu của tài khoản (cán bộ, kiểm soát TTHC, quản trị)")));
+                                .description("Tên đăng nhập và mật khẩu của tài khoản (cán bộ, kiểm soát TTHC, quản trị)"))
+                        .addSecuritySchemes(PARTNER, new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                                .name("X-Signature").description("Hệ thống đối tác (Cổng DVCQG, bưu chính, hệ thống chuyên ngành): tiêu đề X-Client-Id "
+                                        + "là mã hệ thống, X-Signature là HMAC-SHA256 (hex) của nguyên văn nội dung bằng khóa chung đã cấp")));
     }
 
     /** Adds the problem schema, the security requirement and the error answers to every operation of the API. */
@@ -73,7 +77,9 @@ public class ApiDocumentation {
     private static void errorAnswers(String path, PathItem.HttpMethod method, Operation op) {
         boolean open = (method == PathItem.HttpMethod.GET && PublicApi.isPublicGet(path))
                 || (method == PathItem.HttpMethod.POST && PublicApi.isPublicPost(path));
-        op.setSecurity(open ? List.of(new SecurityRequirement()) : List.of(new SecurityRequirement().addList(BASIC)));
+        boolean partner = PublicApi.isPartner(path);
+        op.setSecurity(partner ? List.of(new SecurityRequirement().addList(PARTNER))
+                : open ? List.of(new SecurityRequirement()) : List.of(new SecurityRequirement().addList(BASIC)));
         ApiResponses responses = op.getResponses();
         boolean hasInput = op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty());
         add(responses, "406", "Không trả được định dạng yêu cầu trong Accept (API trả JSON)");
@@ -87,12 +93,14 @@ public class ApiDocumentation {
             // operations that wait for a partner system (the payment platform …) say so in their description
             add(responses, "503", "Hệ thống đối tác (nền tảng thanh toán …) chưa trả lời; không có gì thay đổi, thử lại sau");
         }
-        if (!open) {
+        if (partner) {
+            add(responses, "401", "Sai mã hệ thống hoặc chữ ký; lời gọi được ghi nhật ký");
+        } else if (!open) {
             add(responses, "401", "Chưa đăng nhập hoặc sai mật khẩu");
             add(responses, "403", "Tài khoản không có vai trò cần thiết");
         }
         add(responses, "429", "Quá nhiều lần thử sai (đăng nhập, tra cứu): thử lại sau số giây trong tiêu đề Retry-After");
-        if (path.contains("{") || (open && method == PathItem.HttpMethod.POST)) {
+        if (path.contains("{") || ((open || partner) && method == PathItem.HttpMethod.POST)) {
             add(responses, "404", "Không tìm thấy (hoặc người dùng không được xem)");
         }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {

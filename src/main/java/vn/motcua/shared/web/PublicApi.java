@@ -17,7 +17,18 @@ public final class PublicApi {
     public static final String[] POST_PATHS = {"/api/v1/tracking", "/api/v1/tracking/result", "/api/v1/verifications",
             "/api/v1/payments/callback", "/api/v1/feedback"};
 
+    /**
+     * Calls from partner systems (the national portal handing dossiers over, the public post's tracking callbacks,
+     * ministries' sectoral systems): no account and no CSRF token; each is checked by its client id and HMAC signature.
+     */
+    public static final String[] PARTNER_PATHS = {"/api/v1/partners/**"};
+
     private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+    /** Whether this path is called by a partner system (signed, no account). */
+    public static boolean isPartner(String path) {
+        return Arrays.stream(PARTNER_PATHS).anyMatch(p -> MATCHER.match(p, path));
+    }
 
     private PublicApi() {
     }
