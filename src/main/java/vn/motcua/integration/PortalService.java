@@ -187,12 +187,9 @@ public class PortalService {
         return proposals;
     }
 
+    /** The local version in force today (a lookup that finds nothing must not mark the surrounding transaction for rollback). */
     private Optional<ProcedureVersion> local(String code) {
-        try {
-            return Optional.of(catalog.current(code));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return code == null || code.isBlank() ? Optional.empty() : catalog.inForceOn(code, LocalDate.now(clock));
     }
 
     private void upsert(String table, String keyColumn, String key, Map<String, Object> values) {
@@ -238,12 +235,43 @@ public class PortalService {
         BigDecimal days = d.path("ThoiHanGiaiQuyet").isNumber() ? d.path("ThoiHanGiaiQuyet").decimalValue() : base.timeLimitDays();
         ProcedureDraft amended = new ProcedureDraft(base.code(), d.path("TenTTHC").asText(base.name()), base.fieldId(), base.level(), base.agencyId(),
                 base.implementingAgency(), base.steps(), base.methodDetails(), base.byCounter(), base.byOnline(), base.byPost(), base.onlineLevel(),
-                days, base.onlineTimeLimitDays() != null && base.onlineTimeLimitDays().compareTo(days) > 0 ? days : base.onlineTimeLimitDays(),
+                days, online(base.onlineTimeLimitDays(), days),
                 base.timeLimitNote(), base.subjects(), base.resultType(), base.feesNote(), base.requirements(),
-                d.path("CanCuPhapLy").asText(base.legalBasis()), base.components(), base.fees(), base.process());
+                d.path("CanCuPhapLy").asText(base.legalBasis()), base.components(), base.fees(),
+                fitted(base.process(), base.timeLimitDays(), days, base.onlineTimeLimitDays(), online(base.onlineTimeLimitDays(), days)));
         procedures.saveDraft(draftId, draft.rowVersion(), amended, List.of(), acting);
         decide(nationalCode, "ACCEPTED", p.localCode(), draftId, user);
         return procedure(nationalCode).orElseThrow();
+    }
+
+    /**
+     * The internal process shortened in proportion when the time limit is cut (each step's hours scaled down, to the
+     * tenth of an hour), so that the draft stays within the new limit; the officer reviews it before publication.
+     */
+    private static List<vn.motcua.catalog.ProcessStep> fitted(List<vn.motcua.catalog.ProcessStep> steps, BigDecimal oldDays, BigDecimal newDays,
+                                                             BigDecimal oldOnline, BigDecimal newOnline) {
+        if (steps == null) {
+            return null;
+        }
+        return steps.stream().map(st -> {
+            boolean online = st.variant() == vn.motcua.catalog.ProcessVariant.ONLINE;
+            BigDecimal from = online && oldOnline != null ? oldOnline : oldDays;
+            BigDecimal to = online && newOnline != null ? newOnline : newDays;
+            if (from == null || to == null || from.signum() == 0 || to.compareTo(from) >= 0) {
+                return st;
+            }
+            BigDecimal hours = st.durationHours().multiply(to).divide(from, 1, java.math.RoundingMode.FLOOR);
+            return new vn.motcua.catalog.ProcessStep(st.variant(), st.position(), st.name(), st.responsible(), st.role(), hours);
+        }).toList();
+    }
+
+    /** The online time limit kept, shortened when needed to stay the province's required cut below the new time limit. */
+    private BigDecimal online(BigDecimal current, BigDecimal days) {
+        if (current == null) {
+            return null;
+        }
+        BigDecimal max = procedures.rules().onlineCutPercent() > 0 ? procedures.rules().maxOnlineDays(days) : days;
+        return current.compareTo(max) > 0 ? max : current;
     }
 
     /** Maps a national procedure to a local code (the portal's code is then sent for dossiers of that procedure). */

@@ -52,6 +52,8 @@ public class PostService {
     private final IntegrationProperties props;
     private final AuditLog audit;
     private final Clock clock;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.core.env.Environment env;
 
     PostService(JdbcClient jdbc, OutboxStore outbox, AgencyService agencies, CatalogService catalog, ObjectMapper json,
                 IntegrationProperties props, AuditLog audit, Clock clock) {
@@ -86,12 +88,7 @@ public class PostService {
     @Transactional
     public PostOrder requestPickup(PickupRequest r, CurrentUser applicant) {
         Problems p = new Problems();
-        ProcedureVersion v = null;
-        try {
-            v = r.procedureCode() == null ? null : catalog.current(r.procedureCode().trim());
-        } catch (NotFoundException e) {
-            // reported below
-        }
+        ProcedureVersion v = r.procedureCode() == null ? null : catalog.inForceOn(r.procedureCode().trim(), agencies.today()).orElse(null);
         p.require(v != null, "procedureCode", "Chọn thủ tục đang được công bố.");
         p.require(v == null || v.byPost(), "procedureCode", "Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính công ích.");
         Agency counter = r.receivingAgencyId() == null ? null : agencies.activeOn(agencies.today()).stream()
@@ -159,7 +156,7 @@ public class PostService {
     }
 
     private String callbackUrl() {
-        return props.callbackBaseUrl() + "/api/v1/partners/post/callback";
+        return vn.motcua.shared.LocalAddress.resolve(props.callbackBaseUrl(), env) + "/api/v1/partners/post/callback";
     }
 
     /** The post took the order (the outbox's answer): its carrier code and price. */

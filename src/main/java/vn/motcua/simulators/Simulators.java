@@ -186,9 +186,9 @@ public class Simulators {
         });
         body.put("SuKienId", o.carrierCode + ":" + o.statuses.size());
         String text = body.toString();
-        Answer a = post(o.callbackUrl, text, national.postClient, national.postSecret, null);
+        Answer a = post(o.callbackUrl, text, "VNPOST", national.postSecret, null);
         if (national.postCallback.twice()) {
-            a = post(o.callbackUrl, text, national.postClient, national.postSecret, null);
+            a = post(o.callbackUrl, text, "VNPOST", national.postSecret, null);
         }
         return a;
     }

@@ -29,7 +29,7 @@ import java.util.List;
 /**
  * Login with the national identity (VNeID) through OpenID Connect, by Spring Security's OAuth2 client: the provider's
  * addresses ({@code motcua.identity.vneid.issuer}, which may contain {@code {port}} for the demo's simulator), this
- * system's client id and secret. A level-2 identity with a personal ID number is required; the first login links the
+ * system's client id and secret (sent in the token request's body: a Basic header would be read as a login here). A level-2 identity with a personal ID number is required; the first login links the
  * citizen's account with that number or creates one ({@link AccountService#loginWithNationalIdentity}).
  */
 @Configuration
@@ -108,7 +108,7 @@ class NationalIdentityConfig {
             if (r == null) {
                 String iss = LocalAddress.resolve(issuer, env);
                 r = ClientRegistration.withRegistrationId(REGISTRATION).clientName("VNeID").clientId(clientId).clientSecret(secret)
-                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                         .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid", "profile", "so_dinh_danh")
                         .authorizationUri(iss + "/authorize").tokenUri(iss + "/token").jwkSetUri(iss + "/jwks").userInfoUri(iss + "/userinfo")

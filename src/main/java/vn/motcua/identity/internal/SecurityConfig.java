@@ -113,6 +113,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, PublicApi.POST_PATHS).permitAll()
                         // partner systems: checked by their client id and HMAC signature, not by an account
                         .requestMatchers(HttpMethod.POST, PublicApi.PARTNER_PATHS).permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicApi.PARTNER_PATHS).permitAll()
                         // the simulators of the national systems (present only when motcua.simulators.enabled)
                         .requestMatchers("/sim/**", "/gia-lap", "/gia-lap/**").permitAll()
                         // feedback and its published answers, the tracking page's rating, the counter kiosks (checked by their token)

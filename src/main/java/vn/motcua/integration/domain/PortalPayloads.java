@@ -36,10 +36,11 @@ public final class PortalPayloads {
      * @param resultCode    the registered code of the signed electronic result (MaKetQua), if any
      * @param resultLink    where the result can be verified and downloaded (DuongDanTepTinKetQua)
      * @param organisation  the applicant is an organisation (LoaiDoiTuong 2)
+     * @param fileLink      the signed address the portal downloads a file from
      */
     public record Context(String nationalCode, String fieldCode, String fieldName, String handlingAgencyName, String province,
                           List<FeeLine> fees, String resultCode, String resultLink, DossierOrigin origin, boolean organisation,
-                          String fileBaseUrl) {
+                          java.util.function.Function<DossierFile, String> fileLink) {
     }
 
     public static Map<String, Object> dossier(Dossier d, Context c) {
@@ -118,7 +119,7 @@ public final class PortalPayloads {
             x.put("TenTepDinhKem", f.filename());
             x.put("IsDeleted", false);
             x.put("MaThanhPhanHoSo", f.componentId());
-            x.put("DuongDanTaiTepTin", c.fileBaseUrl() + "/" + d.code() + "/" + f.id());
+            x.put("DuongDanTaiTepTin", c.fileLink().apply(f));
             x.put("DuocSoHoa", doc != null && doc.digitised() ? 1 : 0);
             x.put("DuocTaiSuDung", f.storedDocumentId() != null || (doc != null && doc.reused()) ? 1 : 0);
             x.put("DuocLayTuKhoDMQG", f.storedDocumentId() != null ? 1 : 0);

@@ -30,6 +30,11 @@ public class PartnerAuth {
         this.audit = audit;
     }
 
+    /** Writes a refused partner call to the audit log. */
+    public void refused(String clientId, String what) {
+        audit.recordAttempt("partner.forged-call", "partner", clientId, Map.of("what", what));
+    }
+
     /** The partner that signed this body, if the signature is right for the client id it gave. */
     public Optional<String> verify(String clientId, String body, String signature, String expected) {
         String secret = clientId == null ? null : switch (clientId) {

@@ -63,13 +63,13 @@ public class PortalInbound {
             return earlier.get();
         }
         String code = localProcedure(r.path("MaTTHC").asText(""));
-        ProcedureVersion v;
-        try {
-            v = catalog.current(code);
-        } catch (NotFoundException e) {
-            throw ValidationException.of("MaTTHC", "Thủ tục " + r.path("MaTTHC").asText() + " chưa được công bố tại tỉnh.");
-        }
+        ProcedureVersion v = catalog.inForceOn(code, agencies.today())
+                .orElseThrow(() -> ValidationException.of("MaTTHC", "Thủ tục " + r.path("MaTTHC").asText() + " chưa được công bố tại tỉnh."));
         Long counter = agencies.findByCode(r.path("NoiTiepNhan").asText("")).map(a -> a.id()).orElse(null);
+        // the applicant's commune (local code), which commune-level procedures need
+        String communeCode = r.path("MaXaPhuong").asText("");
+        Long commune = communeCode.isBlank() ? null : agencies.findByCode(communeCode).map(a -> a.id()).orElse(null);
+        p.require(communeCode.isBlank() || commune != null, "MaXaPhuong", "Không có xã, phường mang mã " + communeCode + ".");
         p.require(counter != null, "NoiTiepNhan", "Không có bộ phận một cửa mang mã " + r.path("NoiTiepNhan").asText() + ".");
         JsonNode owner = r.path("ChuHoSo");
         Applicant applicant = new Applicant(owner.path("HoTen").asText(null), owner.path("SoDinhDanh").asText(null),
@@ -86,7 +86,7 @@ public class PortalInbound {
         };
         p.throwIfAny();
         boolean vneid = r.path("XacThucVNeID").asBoolean(false);
-        OnlineSubmission s = new OnlineSubmission(v.code(), counter, applicant, null, place, files, eforms);
+        OnlineSubmission s = new OnlineSubmission(v.code(), counter, applicant, commune, place, files, eforms);
         return tx.execute(status -> {
             Dossier d = dossiers.submitFromPortal(s, portalCode, vneid);
             jdbc.sql("insert into portal_inbound (portal_code, dossier_id, kind, received_at, outcome) values (?, ?, 'DOSSIER', ?, ?)")

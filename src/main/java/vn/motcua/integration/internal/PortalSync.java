@@ -48,9 +48,11 @@ public class PortalSync {
     private final ObjectMapper json;
     private final IntegrationProperties props;
     private final Clock clock;
+    private final FileLinks fileLinks;
 
-    PortalSync(JdbcClient jdbc, OutboxStore outbox, DossierService dossiers, CatalogService catalog, AgencyService agencies,
+    PortalSync(FileLinks fileLinks, JdbcClient jdbc, OutboxStore outbox, DossierService dossiers, CatalogService catalog, AgencyService agencies,
                PaymentService payments, ObjectMapper json, IntegrationProperties props, Clock clock) {
+        this.fileLinks = fileLinks;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.dossiers = dossiers;
@@ -166,6 +168,6 @@ public class PortalSync {
         return new PortalPayloads.Context(national, v.field() == null ? null : v.field().code(), v.field() == null ? null : v.field().name(),
                 agencies.get(d.handlingAgencyId()).name(), props.portal().clientId(), fees, resultCode,
                 resultCode == null ? null : base + "/xac-thuc/" + resultCode, origin, id != null && id.length() != 12,
-                base + "/api/v1/portal-files");
+                f -> fileLinks.link(d.code(), f.id()));
     }
 }

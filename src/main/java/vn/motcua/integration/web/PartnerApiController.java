@@ -45,8 +45,13 @@ class PartnerApiController {
     private final PostService post;
     private final SectoralService sectoral;
     private final ObjectMapper json;
+    private final vn.motcua.integration.internal.FileLinks fileLinks;
+    private final vn.motcua.dossier.DossierService dossiers;
 
-    PartnerApiController(PartnerAuth auth, PortalInbound portal, PostService post, SectoralService sectoral, ObjectMapper json) {
+    PartnerApiController(PartnerAuth auth, PortalInbound portal, PostService post, SectoralService sectoral, ObjectMapper json,
+                         vn.motcua.integration.internal.FileLinks fileLinks, vn.motcua.dossier.DossierService dossiers) {
+        this.fileLinks = fileLinks;
+        this.dossiers = dossiers;
         this.auth = auth;
         this.portal = portal;
         this.post = post;
@@ -101,6 +106,24 @@ class PartnerApiController {
                                      @RequestHeader(value = "X-Client-Id", required = false) String client,
                                      @RequestHeader(value = "X-Signature", required = false) String signature) {
         return sectoral.report(signed(client, body, signature, null), read(body));
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping(path = "/files/{dossierCode}/{fileId}")
+    @Operation(summary = "Cổng DVCQG tải một tệp của hồ sơ (đường dẫn có chữ ký, gửi kèm DongBoHoSoMC)",
+            description = "exp là thời điểm hết hạn (giây Unix), sig là HMAC-SHA256 (hex) bằng khóa chung với Cổng. Sai hoặc hết hạn: 401.")
+    ResponseEntity<byte[]> file(@org.springframework.web.bind.annotation.PathVariable String dossierCode,
+                                @org.springframework.web.bind.annotation.PathVariable long fileId,
+                                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") long exp,
+                                @org.springframework.web.bind.annotation.RequestParam(required = false) String sig) {
+        if (!fileLinks.valid(dossierCode, fileId, exp, sig)) {
+            auth.refused("DVCQG", "file " + dossierCode + "/" + fileId);
+            throw new Forged();
+        }
+        var d = dossiers.byCode(dossierCode);
+        var f = dossiers.fileContent(d, fileId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment().filename(f.filename(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString()).body(f.content());
     }
 
     /** The calling system, or a 401 answer when the client id or the signature is wrong. */
