@@ -69,6 +69,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private final DemoPayments payments;
     private final vn.motcua.notification.NotificationService notifications;
     private final DemoFeedback feedback;
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoNational national;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
                           TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments,
@@ -110,13 +112,14 @@ public class DemoDataLoader implements ApplicationRunner {
         });
         history.load(ids);
         feedback.load(ids);
+        national.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,
                 history.created());
     }
 
     /** How many demo changes failed (0 unless a rule changed under the demo data; a test checks it). */
     public int failures() {
-        return history.failures() + feedback.failures();
+        return history.failures() + feedback.failures() + national.failures();
     }
 
     // ---- agencies: An Giang and Kiên Giang, department mergers of 03/2025, two-level government of 07/2025
