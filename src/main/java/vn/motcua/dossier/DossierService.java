@@ -802,6 +802,41 @@ public class DossierService {
         return externalCode == null ? Optional.empty() : store.byExternalCode(source, externalCode.trim()).map(this::get);
     }
 
+    /**
+     * The applicant withdrew, on the national portal, a dossier it handed over (before it was received; afterwards the
+     * applicant asks the handling agency to stop instead).
+     */
+    @Transactional
+    public Dossier withdrawFromPortal(String portalCode, String reason) {
+        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
+        Dossier d = get(id);
+        if (d.status().inHandling()) {
+            throw new ConflictException("Hồ sơ đã được tiếp nhận: người nộp gửi đề nghị dừng giải quyết; cơ quan giải quyết sẽ ra Thông báo dừng giải quyết hồ sơ.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw ValidationException.of("LyDo", "Phải ghi lý do rút hồ sơ (tối đa 2000 ký tự).");
+        }
+        LocalDateTime now = calendars.now();
+        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, PORTAL_ACTOR, now, null));
+        return apply(d, PORTAL_ACTOR, a -> a.withdraw(now, reason));
+    }
+
+    /** The applicant changed, on the national portal, how to reach them about a dossier it handed over. */
+    @Transactional
+    public Dossier contactFromPortal(String portalCode, String phone, String email) {
+        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
+        Dossier d = get(id);
+        Applicant changed = new Applicant(d.applicant().name(), d.applicant().idNumber(), phone == null || phone.isBlank() ? d.applicant().phone() : phone.trim(),
+                email == null || email.isBlank() ? d.applicant().email() : email.trim(), d.applicant().address());
+        Problems p = new Problems();
+        checkApplicant(changed, p);
+        p.throwIfAny();
+        store.updateContact(id, changed.phone(), changed.email());
+        audit.recordAs(PORTAL_ACTOR, "dossier.contact-changed", "dossier", id, Map.of("phone", String.valueOf(d.applicant().phone()),
+                "email", String.valueOf(d.applicant().email())), Map.of("phone", String.valueOf(changed.phone()), "email", String.valueOf(changed.email())));
+        return get(id);
+    }
+
     /** Who acted when the national portal handed a dossier or a supplement over. */
     public static final String PORTAL_ACTOR = "Cổng DVCQG";
 

@@ -307,7 +307,7 @@ class NationalSystemsIntegrationTest {
     }
 
     @Test
-    void aDossierSubmittedOnThePortalArrivesOnceEvenWhenHandedOverTwice() {
+    void aDossierSubmittedOnThePortalArrivesOnceEvenWhenHandedOverTwice() throws Exception {
         sims.knobs("dvcqg-handover").orElseThrow().set(new Knobs.Settings(0, 0, 0, false, true));
         String code = onlineProcedure();
         Simulators.Answer a = sims.handOver(code, "AG.TTPVHCC", "089190101001", true);
@@ -322,6 +322,62 @@ class NationalSystemsIntegrationTest {
         assertThat(origin.applicantVneid()).isTrue();
         assertThat(jdbc.sql("select count(*) from dossier where portal_code = ?").param(origin.portalCode()).query(Long.class).single()).isEqualTo(1);
         assertThat(d.files()).isNotEmpty();
+
+        // the one-stop unit asks for a supplement; the applicant sends it on the portal, which hands it over once
+        Dossier asked = dossiers.decideIntake(d.id(), d.rowVersion(), IntakeDecision.REQUEST_SUPPLEMENT, java.util.Set.of(),
+                java.util.Map.of(d.documents().get(0).componentId(), "Bản chụp mờ, nộp lại"), null, as("tiepnhan"));
+        assertThat(asked.status()).isEqualTo(DossierStatus.INTAKE_SUPPLEMENT);
+        int position = catalog.version(d.procedureVersionId()).components().stream()
+                .filter(c -> c.id() == d.documents().get(0).componentId()).findFirst().orElseThrow().position();
+        String supplement = """
+                {"MaHoSoDVCQG": "%s", "MaBoSung": "BS-1", "GhiChu": "Nộp lại bản rõ",
+                 "TepDinhKem": [{"ThuTuThanhPhan": %d, "TenTep": "ban-ro.pdf", "LoaiTep": "application/pdf", "NoiDung": "%s"}]}"""
+                .formatted(origin.portalCode(), position, java.util.Base64.getEncoder().encodeToString(TestSupportPdf.onePage()));
+        assertThat(portalCall("/api/v1/partners/portal/supplements", supplement)).contains("\"outcome\":\"UPDATED\"");
+        assertThat(portalCall("/api/v1/partners/portal/supplements", supplement)).contains("\"outcome\":\"DUPLICATE\"");
+        assertThat(dossiers.get(d.id()).status()).isEqualTo(DossierStatus.SUBMITTED);
+        // new contact details, then the applicant withdraws it on the portal
+        String contact = "{\"MaHoSoDVCQG\": \"" + origin.portalCode() + "\", \"MaCapNhat\": \"CN-1\", \"LoaiCapNhat\": \"THONG_TIN_LIEN_HE\", \"SoDienThoai\": \"0988777666\"}";
+        assertThat(portalCall("/api/v1/partners/portal/updates", contact)).contains("UPDATED");
+        assertThat(dossiers.get(d.id()).applicant().phone()).isEqualTo("0988777666");
+        String withdraw = "{\"MaHoSoDVCQG\": \"" + origin.portalCode() + "\", \"MaCapNhat\": \"RUT-1\", \"LoaiCapNhat\": \"RUT_HO_SO\", \"LyDo\": \"Không cần nữa\"}";
+        assertThat(portalCall("/api/v1/partners/portal/updates", withdraw)).contains("UPDATED");
+        assertThat(portalCall("/api/v1/partners/portal/updates", withdraw)).contains("DUPLICATE");
+        assertThat(dossiers.get(d.id()).status()).isEqualTo(DossierStatus.WITHDRAWN);
+    }
+
+    String portalCall(String path, String body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Client-Id", "DVCQG").header("X-Signature", Hmac.sha256Hex("demo-khoa-dvcqg", body)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anOnlineDossierSubmittedAfterANationalIdentityLoginRecordsIt() {
+        var account = accounts.loginWithNationalIdentity("http://vneid.test", "sub-giang", "089199101005", "Võ Thị Giang", LocalDate.of(1999, 4, 18), null);
+        CurrentUser user = CurrentUser.of(account);
+        var idToken = new org.springframework.security.oauth2.core.oidc.OidcIdToken("t", java.time.Instant.now(), java.time.Instant.now().plusSeconds(60),
+                java.util.Map.of("sub", "sub-giang", "iss", "http://vneid.test"));
+        var principal = new vn.motcua.identity.internal.NationalIdentityUser(user, idToken, null);
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(principal,
+                principal.getAuthorities(), "vneid"));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            String code = onlineProcedure();
+            ProcedureVersion v = catalog.current(code);
+            var files = v.components().stream().filter(c -> c.required() && !c.showOnly())
+                    .map(c -> new vn.motcua.dossier.UploadedDocument(c.id(), "tep.pdf", "application/pdf", TestSupportPdf.onePage())).toList();
+            Dossier d = dossiers.submitOnline(new vn.motcua.dossier.OnlineSubmission(code, unit("AG.TTPVHCC"),
+                    new Applicant("Võ Thị Giang", "089199101005", "0903111005", null, "An Giang"), null, null, files, java.util.Map.of()), user);
+            assertThat(dossiers.origin(d.id()).applicantVneid()).isTrue();
+            queued(d);
+            deliverAll();
+            assertThat(sims.portal().dossiers().get(d.code()).path("TaiKhoanDuocXacThucVoiVNeID").asInt()).isEqualTo(1);
+            assertThat(sims.portal().dossiers().get(d.code()).path("KenhThucHien").asInt()).isEqualTo(2);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
@@ -449,6 +505,12 @@ class NationalSystemsIntegrationTest {
         TestSupport.eventually(() -> Optional.ofNullable(post.get(o.id()).dossierId()));
         assertThat(post.get(o.id()).dossierCode()).isEqualTo(d.code());
         assertThat(post.ofDossier(d.id())).hasSize(1);
+        // results approved to be sent by post got their delivery orders
+        long byPost = jdbc.sql("select count(*) from dossier where result_place = 'POST' and processed_at is not null").query(Long.class).single();
+        if (byPost > 0) {
+            TestSupport.eventually(() -> jdbc.sql("select count(*) from post_order where kind = 'DELIVERY'").query(Long.class).single() > 0
+                    ? Optional.of(true) : Optional.empty());
+        }
     }
 
     // ------------------------------------------------------------------ sectoral systems

@@ -345,6 +345,10 @@ public class DossierStore {
         return m;
     }
 
+    public void updateContact(long id, String phone, String email) {
+        jdbc.sql("update dossier set applicant_phone = ?, applicant_email = ?, row_version = row_version + 1 where id = ?").params(phone, email, id).update();
+    }
+
     public Optional<Long> byPortalCode(String portalCode) {
         return jdbc.sql("select id from dossier where portal_code = ?").param(portalCode).query(Long.class).optional();
     }

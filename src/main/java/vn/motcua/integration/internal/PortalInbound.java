@@ -121,6 +121,31 @@ public class PortalInbound {
         });
     }
 
+    /** An update the applicant made on the portal: a withdrawal (RUT_HO_SO) or new contact details (THONG_TIN_LIEN_HE); once per MaCapNhat. */
+    public PartnerCall update(JsonNode r) {
+        String portalCode = r.path("MaHoSoDVCQG").asText("").trim();
+        String key = r.path("MaCapNhat").asText("").trim();
+        String kind = r.path("LoaiCapNhat").asText("");
+        Problems p = new Problems();
+        p.require(!portalCode.isBlank(), "MaHoSoDVCQG", "Thiếu mã hồ sơ trên Cổng DVCQG.");
+        p.require(!key.isBlank() && key.length() <= 60, "MaCapNhat", "Thiếu mã lần cập nhật.");
+        p.require(kind.equals("RUT_HO_SO") || kind.equals("THONG_TIN_LIEN_HE"), "LoaiCapNhat", "LoaiCapNhat là RUT_HO_SO hoặc THONG_TIN_LIEN_HE.");
+        p.throwIfAny();
+        String updateKey = portalCode + ":cap-nhat:" + key;
+        Optional<String> known = jdbc.sql("select outcome from portal_inbound_supplement where supplement_key = ?").param(updateKey)
+                .query(String.class).optional();
+        if (known.isPresent()) {
+            return new PartnerCall("DUPLICATE", known.get(), "Lần cập nhật này đã được nhận trước đó.");
+        }
+        return tx.execute(status -> {
+            Dossier d = kind.equals("RUT_HO_SO") ? dossiers.withdrawFromPortal(portalCode, r.path("LyDo").asText(null))
+                    : dossiers.contactFromPortal(portalCode, r.path("SoDienThoai").asText(null), r.path("Email").asText(null));
+            jdbc.sql("insert into portal_inbound_supplement (supplement_key, portal_code, received_at, outcome) values (?, ?, ?, ?)")
+                    .params(updateKey, portalCode, LocalDateTime.now(clock), d.code()).update();
+            return new PartnerCall("UPDATED", d.code(), kind.equals("RUT_HO_SO") ? "Đã rút hồ sơ." : "Đã cập nhật thông tin liên hệ.");
+        });
+    }
+
     private Optional<PartnerCall> earlier(String portalCode) {
         return jdbc.sql("select outcome from portal_inbound where portal_code = ?").param(portalCode).query(String.class).optional()
                 .map(code -> new PartnerCall("DUPLICATE", code, "Hồ sơ này đã được chuyển sang trước đó."));

@@ -83,6 +83,17 @@ class PartnerApiController {
         return portal.supplement(read(body));
     }
 
+    @PostMapping(path = "/portal/updates", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Cổng DVCQG chuyển cập nhật của người nộp: rút hồ sơ hoặc đổi thông tin liên hệ",
+            description = SIGNED + " Mã hệ thống: DVCQG. LoaiCapNhat: RUT_HO_SO (kèm LyDo; chỉ trước khi tiếp nhận, sau đó 409) hoặc THONG_TIN_LIEN_HE "
+                    + "(SoDienThoai, Email). MaCapNhat phân biệt các lần cập nhật.")
+    PartnerCall portalUpdate(@org.springframework.web.bind.annotation.RequestBody String body,
+                             @RequestHeader(value = "X-Client-Id", required = false) String client,
+                             @RequestHeader(value = "X-Signature", required = false) String signature) {
+        signed(client, body, signature, PartnerAuth.PORTAL);
+        return portal.update(read(body));
+    }
+
     @PostMapping(path = "/post/callback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Bưu chính báo trạng thái vận đơn", description = SIGNED + " Mã hệ thống: VNPOST. SuKienId làm mỗi sự kiện chỉ được ghi một lần; "
             + "sự kiện đến muộn (thời gian sớm hơn) không ghi đè trạng thái mới hơn.")
