@@ -36,9 +36,10 @@ import java.util.List;
  * Who may open what. Pages use form login with a session (kept in the database by Spring Session) and CSRF tokens;
  * API clients may use HTTP Basic (then no CSRF token is needed, as no browser cookie is involved). Logins are
  * throttled and locked per account and address ({@link LoginThrottle}); accounts with a second factor need its code
- * (form field {@code otp}, API header {@code X-OTP}); administrators must have one ({@link SecondFactorRequiredFilter}). An OpenID Connect
- * provider (VNeID-style) can be added later as another login method mapped onto user_account
- * (columns external_issuer, external_subject).
+ * (form field {@code otp}, API header {@code X-OTP}); administrators must have one ({@link SecondFactorRequiredFilter}). Citizens may
+ * also log in with the national identity through OpenID Connect ({@link NationalIdentityConfig}), mapped onto user_account
+ * (columns external_issuer, external_subject). Partner systems call {@code /api/v1/partners/**} without an account: each
+ * call is checked by its signature there.
  */
 @Configuration
 @EnableMethodSecurity
