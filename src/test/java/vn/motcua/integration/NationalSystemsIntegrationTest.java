@@ -105,12 +105,14 @@ class NationalSystemsIntegrationTest {
         return agencies.findByCode(code).orElseThrow().id();
     }
 
+    /** Delivers until nothing more can move (messages behind a failed one of their dossier wait for an administrator). */
     void deliverAll() {
         long until = System.currentTimeMillis() + 120_000;
-        while (jdbc.sql("select count(*) from outbox_message where status in ('PENDING', 'SENDING')").query(Long.class).single() > 0) {
-            outbox.deliverDue();
+        int quiet = 0;
+        while (quiet < 3) {
+            quiet = outbox.deliverDue() == 0 ? quiet + 1 : 0;
             assertThat(System.currentTimeMillis()).as("the outbox drains within 2 minutes").isLessThan(until);
-            sleep(30);
+            sleep(300); // longer than the tests' longest backoff
         }
     }
 
@@ -198,6 +200,7 @@ class NationalSystemsIntegrationTest {
 
     @Test
     void intakeAndProcessingGoOnWhileEveryPartnerIsDownAndTheBacklogLeavesWhenTheyReturn() {
+        deliverAll();
         for (String s : List.of("dvcqg", "csdldc", "vnpost")) {
             sims.knobs(s).orElseThrow().set(new Knobs.Settings(0, 0, 100, false, false));
         }
@@ -226,6 +229,7 @@ class NationalSystemsIntegrationTest {
 
     @Test
     void aFailedMessageWaitsForAnAdministratorAndIsSentOnceResent() throws Exception {
+        deliverAll(); // what other tests left, so that only this dossier's messages meet the failures
         sims.knobs("dvcqg").orElseThrow().set(new Knobs.Settings(0, 10_000, 0, false, false));
         Dossier d = receivedAtCounter(new Applicant("Trương Văn Gửi Lại", "089190008888", "0903888888", null, "An Giang"));
         queued(d);

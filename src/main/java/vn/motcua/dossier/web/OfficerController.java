@@ -307,9 +307,11 @@ public class OfficerController {
         ProcessStep step = d.currentStep() == null || d.currentStep() > steps.size() ? null : steps.get(d.currentStep() - 1);
         boolean processing = d.status() == DossierStatus.PROCESSING;
         boolean lastStep = step != null && d.currentStep() == steps.size();
-        boolean canAct = step != null && d.open() && dossiers.mayAct(user, d, step.role());
-        boolean leader = d.open() && dossiers.mayAct(user, d, Role.LEADER);
-        boolean counter = d.open() && dossiers.mayAct(user, d, Role.RECEIVING_OFFICER);
+        // a dossier handled in a ministry's sectoral system is followed here, not acted on
+        boolean here = !dossiers.origin(d.id()).handledElsewhere();
+        boolean canAct = here && step != null && d.open() && dossiers.mayAct(user, d, step.role());
+        boolean leader = here && d.open() && dossiers.mayAct(user, d, Role.LEADER);
+        boolean counter = here && d.open() && dossiers.mayAct(user, d, Role.RECEIVING_OFFICER);
         boolean inHandling = d.status().inHandling();
         LegalRuleSet rules = dossiers.ruleSet(d);
         boolean handlingStep = step != null && step.role() != Role.RECEIVING_OFFICER && !lastStep && d.currentStep() > 1;
@@ -350,7 +352,7 @@ public class OfficerController {
                 : ExtensionPolicy.latest(d.dueAt(), calendars.calendar(), rules, d.timeLimitDays()));
         model.addAttribute("signedFiles", d.files().stream().filter(f -> f.kind().signed()).toList());
         model.addAttribute("showAttach", counter);
-        model.addAttribute("showCertify", processing && (dossiers.mayAct(user, d, Role.PROCESSING_OFFICER) || dossiers.mayAct(user, d, Role.LEADER))
+        model.addAttribute("showCertify", here && processing && (dossiers.mayAct(user, d, Role.PROCESSING_OFFICER) || dossiers.mayAct(user, d, Role.LEADER))
                 && dossiers.certifiesCopies(d));
         model.addAttribute("panels", vn.motcua.dossier.DossierPanel.views(panels.orderedStream(), d, vn.motcua.dossier.DossierPanel.Audience.OFFICER, user));
         model.addAttribute("problems", problems);
