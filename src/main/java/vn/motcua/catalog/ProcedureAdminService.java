@@ -66,6 +66,11 @@ public class ProcedureAdminService {
         return p.list().stream().map(vn.motcua.shared.FieldProblem::message).distinct().toList();
     }
 
+    /** The longest online time limit the province allows for this legal time limit (the limit itself when no cut is required). */
+    public java.math.BigDecimal maxOnlineDays(java.math.BigDecimal timeLimitDays) {
+        return rules.onlineCutPercent() > 0 ? rules.maxOnlineDays(timeLimitDays) : timeLimitDays;
+    }
+
     public ProcedureRules rules() {
         return rules;
     }

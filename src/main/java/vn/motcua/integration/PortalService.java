@@ -270,7 +270,7 @@ public class PortalService {
         if (current == null) {
             return null;
         }
-        BigDecimal max = procedures.rules().onlineCutPercent() > 0 ? procedures.rules().maxOnlineDays(days) : days;
+        BigDecimal max = procedures.maxOnlineDays(days);
         return current.compareTo(max) > 0 ? max : current;
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The national public-service portal as the province's system sees it: it takes the dossier, status and vote syncs
  * (each idempotency key applied once; a key sent again gets the first answer), answers the catalog operations from a
- * national catalog (the province's own procedures, one of them amended by its ministry and one new procedure the
- * province has not published yet), counts what it received for reconciliation, and hands dossiers submitted on the
+ * national catalog (the province's own procedures, three of them amended by their ministries, and two new procedures
+ * the province has not published yet), counts what it received for reconciliation, and hands dossiers submitted on the
  * portal over to the province.
  */
 public class PortalSimulator {
@@ -158,22 +158,24 @@ public class PortalSimulator {
     private Map<String, ObjectNode> buildCatalog() {
         Map<String, ObjectNode> c = new LinkedHashMap<>();
         List<ProcedureSummary> local = catalog.search(SearchQuery.all(), 0, 1000).items();
-        boolean amended = false;
+        int amended = 0;
         for (ProcedureSummary s : local) {
             ProcedureVersion v = catalog.current(s.code());
             ObjectNode n = detail(v.code(), v.name(), v.field() == null ? null : v.field().code(), v.field() == null ? null : v.field().name(),
                     v.level().name(), v.timeLimitDays(), v.fees(), v.components(), v.legalBasis(), v.agencyName());
-            if (!amended && v.timeLimitDays().compareTo(BigDecimal.valueOf(3)) > 0) {
-                // the ministry shortened this procedure's time limit and updated its legal basis (a change to propose)
+            if (amended < 3 && v.timeLimitDays().compareTo(BigDecimal.valueOf(3)) > 0) {
+                // the ministry shortened these procedures' time limits and updated their legal basis (changes to propose)
                 n.put("ThoiHanGiaiQuyet", v.timeLimitDays().subtract(BigDecimal.ONE));
                 n.put("CanCuPhapLy", v.legalBasis() + "\nQuyết định công bố sửa đổi của Bộ (giả lập).");
-                amended = true;
+                amended++;
             }
             c.put(v.code(), n);
         }
         ObjectNode fresh = detail("1.013579", "Cấp giấy phép tổ chức lễ hội cấp tỉnh (thủ tục mới công bố)", "G13-VH", "Văn hóa",
                 "PROVINCE", BigDecimal.valueOf(10), List.of(), List.of(), "Nghị định 110/2018/NĐ-CP (giả lập)", "Sở Văn hóa, Thể thao và Du lịch");
         c.put("1.013579", fresh);
+        c.put("2.002468", detail("2.002468", "Đăng ký hoạt động thư viện ngoài công lập (thủ tục mới công bố)", "G13-VH", "Văn hóa", "COMMUNE",
+                BigDecimal.valueOf(5), List.of(), List.of(), "Luật Thư viện 2019 (giả lập)", "UBND cấp xã"));
         return c;
     }
 

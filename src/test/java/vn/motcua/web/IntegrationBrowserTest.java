@@ -139,7 +139,7 @@ class IntegrationBrowserTest extends BrowserTestBase {
         assertAccessible("the national catalog before a pull");
         driver.findElement(By.id("pull-catalog")).click();
         expectText("flash", "Đã kéo");
-        expectText("portal-procedures", "Chưa có tại tỉnh");
+        expectText("portal-procedures", "Đề xuất");
         assertAccessible("the national catalog's proposals");
         WebElement dismiss = driver.findElement(By.cssSelector("[id^='dismiss-']"));
         String national = dismiss.getAttribute("id").substring("dismiss-".length());

@@ -54,54 +54,59 @@ public class OutboxDelivery {
         return backoff;
     }
 
-    /** Runs until nothing is due; returns the attempts made. */
+    /** What one attempt did. */
+    private enum Outcome { SENT, FAILED, SKIPPED }
+
+    /**
+     * Sends what is due, pass after pass while a pass sent something (a sent message lets the next one of its dossier
+     * go); a message that failed waits for its backoff and the next run. Returns the attempts made.
+     */
     public int deliverDue() {
         int attempts = 0;
         while (true) {
-            LocalDateTime now = LocalDateTime.now(clock);
-            List<OutboxMessage> due = store.due(now, props.outbox().batch());
+            List<OutboxMessage> due = store.due(LocalDateTime.now(clock), props.outbox().batch());
             if (due.isEmpty()) {
                 return attempts;
             }
             // each message is the head of its own aggregate: they go out in parallel, a dossier's changes still one at a time
-            int made;
+            List<Outcome> outcomes = new java.util.ArrayList<>();
             if (due.size() == 1 || props.outbox().parallelism() <= 1) {
-                made = (int) due.stream().filter(this::deliver).count();
+                due.forEach(m -> outcomes.add(deliver(m)));
             } else {
-                List<java.util.concurrent.Future<Boolean>> results = due.stream().map(m -> pool.submit(() -> deliver(m))).toList();
-                made = 0;
+                List<java.util.concurrent.Future<Outcome>> results = due.stream().map(m -> pool.submit(() -> deliver(m))).toList();
                 for (var r : results) {
                     try {
-                        made += Boolean.TRUE.equals(r.get()) ? 1 : 0;
+                        outcomes.add(r.get());
                     } catch (java.util.concurrent.ExecutionException e) {
                         log.warn("Outbox delivery failed: {}", e.getCause().toString());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return attempts + made;
+                        return attempts;
                     }
                 }
             }
-            attempts += made;
-            if (made == 0) {
+            attempts += (int) outcomes.stream().filter(o -> o != Outcome.SKIPPED).count();
+            if (outcomes.stream().noneMatch(o -> o == Outcome.SENT)) {
                 return attempts;
             }
         }
     }
 
-    private boolean deliver(OutboxMessage m) {
+    private Outcome deliver(OutboxMessage m) {
         OutboxSender sender = senders.get(m.system());
         LocalDateTime now = LocalDateTime.now(clock);
         // the lease: longer than one call may take, so that another node takes it over only when this one died
         if (!store.claim(m, now.plus(props.outbox().timeout().multipliedBy(3)))) {
-            return false;
+            return Outcome.SKIPPED;
         }
         if (sender == null) {
             store.failed(m.id(), "Không có bộ gửi cho hệ thống " + m.system() + ".", now, true);
-            return true;
+            return Outcome.FAILED;
         }
         try {
             String reference = sender.send(m);
             store.sent(m.id(), LocalDateTime.now(clock), reference);
+            return Outcome.SENT;
         } catch (PartnerHttp.Failed e) {
             int attempts = m.attempts() + 1;
             boolean exhausted = e.permanent() || backoff.exhausted(attempts);
@@ -117,6 +122,6 @@ public class OutboxDelivery {
             store.failed(m.id(), "Lỗi khi gửi: " + e.getMessage(), LocalDateTime.now(clock).plus(backoff.after(attempts, 0.5)),
                     backoff.exhausted(attempts));
         }
-        return true;
+        return Outcome.FAILED;
     }
 }
