@@ -2,7 +2,6 @@ package vn.motcua.integration.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,12 +82,11 @@ public class PortalSync {
             return 0; // the sectoral system that handles it syncs it itself
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        try {
-            jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) values (?, ?, ?)").params(dossierId, d.code(), now).update();
-        } catch (DuplicateKeyException e) {
-            // there already
-        }
-        State state = jdbc.sql("select last_history_id, snapshot_hash, snapshots from portal_sync_state where dossier_id = ? for update")
+        // one catch-up per dossier at a time: the dossier's own row is the lock (a failed insert would end a PostgreSQL transaction)
+        jdbc.sql("select id from dossier where id = ? for update").param(dossierId).query(Long.class).single();
+        jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) select ?, ?, ? where not exists "
+                + "(select 1 from portal_sync_state where dossier_id = ?)").params(dossierId, d.code(), now, dossierId).update();
+        State state = jdbc.sql("select last_history_id, snapshot_hash, snapshots from portal_sync_state where dossier_id = ?")
                 .param(dossierId).query((rs, n) -> new State(rs.getLong(1), rs.getString(2), rs.getInt(3))).single();
         d = dossiers.get(dossierId); // read again under the lock
         int added = 0;
