@@ -119,27 +119,95 @@ public class PortalService {
     public record PullResult(int procedures, int fields, int agencies, int proposals) {
     }
 
+    /** A pull of the national catalog: running while {@code finishedAt} is null; {@code error} when the portal did not answer. */
+    public record CatalogPull(long id, LocalDateTime startedAt, LocalDateTime finishedAt, String pulledBy, int procedures, int proposals,
+                              String error) {
+        public boolean running() {
+            return finishedAt == null;
+        }
+    }
+
+    private final java.util.concurrent.ExecutorService pulls = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "catalog-pull");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        pulls.shutdownNow();
+    }
+
+    /**
+     * Starts a pull in the background (the officer does not wait on the portal) and returns it; a pull already running
+     * is returned instead of starting another.
+     */
+    public CatalogPull startPull(CurrentUser user) {
+        requireControl(user);
+        Optional<CatalogPull> running = lastPull().filter(p -> p.running() && p.startedAt().isAfter(now().minusMinutes(30)));
+        if (running.isPresent()) {
+            return running.get();
+        }
+        long id = beginPull(user);
+        pulls.submit(() -> {
+            try {
+                runPull(id, user);
+            } catch (RuntimeException e) {
+                // recorded on the pull
+            }
+        });
+        return pull(id);
+    }
+
     /**
      * Pulls the national catalog (fields, agencies, procedures with their details) and compares each procedure with the
      * local one of the same code (or mapped to it): the differences become proposals a control officer accepts (a draft
-     * amendment is made), maps or dismisses. Nothing in the local catalog changes by itself.
+     * amendment is made), maps or dismisses. Nothing in the local catalog changes by itself. Waits for the portal.
+     *
+     * @throws UnavailableException when the portal does not answer
      */
     public PullResult pullCatalog(CurrentUser user) {
         requireControl(user);
-        LocalDateTime started = now();
-        JsonNode fields = call("LayDanhMucLinhVuc", Map.of()).path("data");
-        JsonNode agencies = call("LayDanhMucCoQuan", Map.of()).path("data");
-        JsonNode list = call("LayDanhSachTTHC", Map.of()).path("data");
-        Map<String, JsonNode> details = new LinkedHashMap<>();
-        for (JsonNode p : list) {
-            String code = p.path("MaTTHC").asText();
-            details.put(code, call("LayThuTuc", Map.of("MaTTHC", code)).path("data"));
-        }
-        Integer proposals = tx.execute(s -> store(started, user, fields, agencies, details));
-        return new PullResult(details.size(), fields.size(), agencies.size(), proposals == null ? 0 : proposals);
+        return runPull(beginPull(user), user);
     }
 
-    private int store(LocalDateTime started, CurrentUser user, JsonNode fields, JsonNode agencies, Map<String, JsonNode> details) {
+    private long beginPull(CurrentUser user) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into portal_pull (started_at, pulled_by) values (?, ?)").params(now(), user.username()).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private PullResult runPull(long id, CurrentUser user) {
+        try {
+            JsonNode fields = call("LayDanhMucLinhVuc", Map.of()).path("data");
+            JsonNode agencies = call("LayDanhMucCoQuan", Map.of()).path("data");
+            JsonNode list = call("LayDanhSachTTHC", Map.of()).path("data");
+            Map<String, JsonNode> details = new LinkedHashMap<>();
+            for (JsonNode p : list) {
+                String code = p.path("MaTTHC").asText();
+                details.put(code, call("LayThuTuc", Map.of("MaTTHC", code)).path("data"));
+            }
+            Integer proposals = tx.execute(s -> {
+                int n = store(user, fields, agencies, details);
+                jdbc.sql("update portal_pull set finished_at = ?, procedures = ?, proposals = ? where id = ?").params(now(), details.size(), n, id).update();
+                return n;
+            });
+            return new PullResult(details.size(), fields.size(), agencies.size(), proposals == null ? 0 : proposals);
+        } catch (RuntimeException e) {
+            jdbc.sql("update portal_pull set finished_at = ?, error = ? where id = ?").params(now(), cut(e.getMessage(), 1000), id).update();
+            throw e;
+        }
+    }
+
+    private CatalogPull pull(long id) {
+        return jdbc.sql("select id, started_at, finished_at, pulled_by, procedures, proposals, error from portal_pull where id = ?").param(id)
+                .query(PULL).single();
+    }
+
+    private static final RowMapper<CatalogPull> PULL = (rs, n) -> new CatalogPull(rs.getLong(1), rs.getObject(2, LocalDateTime.class),
+            rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7));
+
+    private int store(CurrentUser user, JsonNode fields, JsonNode agencies, Map<String, JsonNode> details) {
         LocalDateTime now = now();
         for (JsonNode f : fields) {
             upsert("portal_field", "national_code", f.path("MaLinhVuc").asText(), Map.of("name", f.path("TenLinhVuc").asText(), "pulled_at", now));
@@ -181,9 +249,7 @@ public class PortalService {
             values.put("differences", diff.isEmpty() ? null : cut(String.join("\n", diff), 4000));
             upsert("portal_procedure", "national_code", e.getKey(), values);
         }
-        jdbc.sql("insert into portal_pull (started_at, finished_at, pulled_by, procedures, proposals) values (?, ?, ?, ?, ?)")
-                .params(started, now, user.username(), details.size(), proposals).update();
-        audit.record("portal.catalog-pulled", "portal_pull", null, null, Map.of("procedures", details.size(), "proposals", proposals));
+        audit.recordAs(user.username(), "portal.catalog-pulled", "portal_pull", null, null, Map.of("procedures", details.size(), "proposals", proposals));
         return proposals;
     }
 
@@ -212,8 +278,10 @@ public class PortalService {
         return jdbc.sql("select " + COLUMNS + " from portal_procedure where national_code = ?").param(nationalCode).query(PROCEDURE).optional();
     }
 
-    public Optional<LocalDateTime> lastPull() {
-        return jdbc.sql("select max(finished_at) from portal_pull").query(LocalDateTime.class).optional();
+    /** The latest pull, running or done. */
+    public Optional<CatalogPull> lastPull() {
+        return jdbc.sql("select id, started_at, finished_at, pulled_by, procedures, proposals, error from portal_pull order by id desc")
+                .query(PULL).list().stream().findFirst();
     }
 
     /**

@@ -138,7 +138,12 @@ class IntegrationBrowserTest extends BrowserTestBase {
         driver.get(url("/quan-tri/danh-muc-quoc-gia?lang=vi"));
         assertAccessible("the national catalog before a pull");
         driver.findElement(By.id("pull-catalog")).click();
-        expectText("flash", "Đã kéo");
+        expectText("flash", "Đã bắt đầu kéo");
+        long until = System.currentTimeMillis() + 20_000;
+        while (driver.findElements(By.id("reload-pull")).size() > 0 && System.currentTimeMillis() < until) {
+            driver.findElement(By.id("reload-pull")).click();
+        }
+        expectText("last-pull", "Lần kéo gần nhất xong lúc");
         expectText("portal-procedures", "Đề xuất");
         assertAccessible("the national catalog's proposals");
         WebElement dismiss = driver.findElement(By.cssSelector("[id^='dismiss-']"));

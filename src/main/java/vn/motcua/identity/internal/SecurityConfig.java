@@ -133,7 +133,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/reusable-documents", "/api/v1/population-checks").hasRole("RECEIVING_OFFICER")
                         .requestMatchers("/quan-tri/thu-tuc/**", "/quan-tri/quyet-dinh/**", "/quan-tri/loai-giay-to", "/quan-tri/loai-giay-to/**",
                                 "/quan-tri/danh-muc-quoc-gia", "/quan-tri/danh-muc-quoc-gia/**", "/api/v1/integration/portal-procedures",
-                                "/api/v1/integration/portal-procedures/**", "/api/v1/integration/catalog-pulls")
+                                "/api/v1/integration/portal-procedures/**", "/api/v1/integration/catalog-pulls", "/api/v1/integration/catalog-pulls/**")
                         .hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/quan-tri/**", "/api/v1/integration/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -94,9 +94,16 @@ public class IntegrationApiController {
     }
 
     @PostMapping(path = "/integration/catalog-pulls", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Kéo danh mục từ Cổng DVCQG và so với danh mục của tỉnh", description = "Cổng không trả lời: 503; danh mục của tỉnh không tự thay đổi.")
-    public PortalService.PullResult pull() {
-        return portal.pullCatalog(user());
+    @Operation(summary = "Bắt đầu kéo danh mục từ Cổng DVCQG (chạy nền) và so với danh mục của tỉnh",
+            description = "Trả về lần kéo (đang chạy khi finishedAt rỗng; error khi Cổng không trả lời); xem lại bằng GET. Danh mục của tỉnh không tự thay đổi.")
+    public org.springframework.http.ResponseEntity<PortalService.CatalogPull> pull() {
+        return org.springframework.http.ResponseEntity.accepted().body(portal.startPull(user()));
+    }
+
+    @GetMapping(path = "/integration/catalog-pulls/latest", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Lần kéo danh mục gần nhất (đang chạy hoặc đã xong)")
+    public PortalService.CatalogPull latestPull() {
+        return portal.lastPull().orElseThrow(() -> new vn.motcua.shared.NotFoundException("Chưa kéo danh mục lần nào."));
     }
 
     /** What to do with a proposal: ACCEPT (make a draft amendment), MAP (to localCode) or DISMISS. */

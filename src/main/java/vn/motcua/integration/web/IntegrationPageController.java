@@ -162,17 +162,15 @@ class IntegrationPageController {
         model.addAttribute("procedures", portal.procedures(all == null));
         model.addAttribute("all", all != null);
         model.addAttribute("lastPull", portal.lastPull().orElse(null));
+        model.addAttribute("pullRunning", portal.lastPull().map(PortalService.CatalogPull::running).orElse(false));
         return "integration/catalog";
     }
 
+    /** Starts a pull in the background: the page says it is running and shows its outcome when reloaded. */
     @PostMapping("/quan-tri/danh-muc-quoc-gia/keo-ve")
     String pull(RedirectAttributes redirect) {
-        try {
-            var r = portal.pullCatalog(user());
-            redirect.addFlashAttribute("saved", "flash.portal.pulled|" + r.procedures() + "|" + r.proposals());
-        } catch (UnavailableException e) {
-            redirect.addFlashAttribute("partnerError", e.getMessage());
-        }
+        portal.startPull(user());
+        redirect.addFlashAttribute("saved", "flash.portal.pullStarted");
         return "redirect:/quan-tri/danh-muc-quoc-gia";
     }
 
