@@ -76,19 +76,18 @@ public class PortalSync {
     /** Queues what the portal has not been sent of this dossier; returns the number of messages added. */
     @Transactional
     public int catchUp(long dossierId) {
-        Dossier d = dossiers.get(dossierId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        // one catch-up per dossier at a time: the dossier's own row is the lock (a failed insert would end a PostgreSQL transaction)
+        String code = jdbc.sql("select code from dossier where id = ? for update").param(dossierId).query(String.class).single();
         DossierOrigin origin = dossiers.origin(dossierId);
         if (origin.handledElsewhere()) {
             return 0; // the sectoral system that handles it syncs it itself
         }
-        LocalDateTime now = LocalDateTime.now(clock);
-        // one catch-up per dossier at a time: the dossier's own row is the lock (a failed insert would end a PostgreSQL transaction)
-        jdbc.sql("select id from dossier where id = ? for update").param(dossierId).query(Long.class).single();
         jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) select ?, ?, ? where not exists "
-                + "(select 1 from portal_sync_state where dossier_id = ?)").params(dossierId, d.code(), now, dossierId).update();
+                + "(select 1 from portal_sync_state where dossier_id = ?)").params(dossierId, code, now, dossierId).update();
         State state = jdbc.sql("select last_history_id, snapshot_hash, snapshots from portal_sync_state where dossier_id = ?")
                 .param(dossierId).query((rs, n) -> new State(rs.getLong(1), rs.getString(2), rs.getInt(3))).single();
-        d = dossiers.get(dossierId); // read again under the lock
+        Dossier d = dossiers.get(dossierId);
         int added = 0;
         Map<String, Object> snapshot = PortalPayloads.dossier(d, context(d, origin));
         String body = body("DongBoHoSoMC", snapshot);

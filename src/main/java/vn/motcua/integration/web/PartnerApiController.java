@@ -62,7 +62,7 @@ class PartnerApiController {
     @PostMapping(path = "/portal/dossiers", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cổng DVCQG chuyển hồ sơ nộp trực tuyến trên Cổng", description = SIGNED + " Mã hệ thống: DVCQG. Thành phần hồ sơ theo số thứ tự "
             + "trong thủ tục đã công bố (ThuTuThanhPhan); tệp đính kèm mã hóa base64.")
-    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object"), examples = @ExampleObject(value = """
             {"MaHoSoDVCQG": "G22.99-251206-0001", "MaTTHC": "2.000884", "NoiTiepNhan": "AG.STP.MC", "XacThucVNeID": true,
              "NoiNhanKetQua": "ONLINE", "ChuHoSo": {"HoTen": "Nguyễn Văn An", "SoDinhDanh": "089090001234", "SoDienThoai": "0912345678",
              "Email": "an@example.vn", "DiaChi": "phường Long Xuyên, An Giang"},
@@ -108,7 +108,7 @@ class PartnerApiController {
     @Operation(summary = "Hệ thống chuyên ngành báo một hồ sơ của tỉnh hoặc trạng thái mới của nó",
             description = SIGNED + " Mã hệ thống và khóa do quản trị viên cấp. Cùng externalCode là cùng hồ sơ; reportId làm mỗi báo cáo chỉ được áp dụng một lần. "
                     + "Hồ sơ đã kết thúc không mở lại được (409).")
-    @RequestBody(content = @Content(examples = @ExampleObject(value = """
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object"), examples = @ExampleObject(value = """
             {"reportId": "DD-2026-000123-1", "externalCode": "DD-2026-000123", "procedureCode": "1.004227", "receivingUnitCode": "AG.STP.MC",
              "handlingUnitCode": "AG.SNNMT", "channel": "COUNTER", "status": "PROCESSING", "submittedAt": "2026-12-01T08:30:00",
              "receivedAt": "2026-12-01T08:45:00", "dueAt": "2026-12-15T17:00:00", "at": "2026-12-01T08:45:00",
