@@ -33,9 +33,9 @@ class SimulatorPageController {
 
     /** A citizen submits a dossier on the national portal, which hands it over to the province. */
     @PostMapping("/gia-lap/dvcqg/nop-ho-so")
-    String handOver(@RequestParam String procedureCode, @RequestParam String counterCode, @RequestParam String idNumber,
-                    @RequestParam(defaultValue = "false") boolean vneid, RedirectAttributes redirect) {
-        Simulators.Answer a = sims.handOver(procedureCode, counterCode, idNumber, vneid);
+    String handOver(@RequestParam String procedureCode, @RequestParam String counterCode, @RequestParam(required = false) String communeCode,
+                    @RequestParam String idNumber, @RequestParam(defaultValue = "false") boolean vneid, RedirectAttributes redirect) {
+        Simulators.Answer a = sims.handOver(procedureCode, counterCode, communeCode, idNumber, vneid);
         redirect.addFlashAttribute("success", "Cổng DVCQG đã chuyển hồ sơ; tỉnh trả lời " + a.status() + ": " + a.body());
         return "redirect:/gia-lap#dvcqg";
     }
@@ -57,6 +57,8 @@ class SimulatorPageController {
         model.addAttribute("procedures", catalog.search(vn.motcua.catalog.SearchQuery.all(), 0, 1000).items());
         model.addAttribute("counters", agencies.activeOn(agencies.today()).stream()
                 .filter(a -> a.type() == vn.motcua.organization.AgencyType.ONE_STOP).toList());
+        model.addAttribute("communes", agencies.activeOn(agencies.today()).stream()
+                .filter(a -> a.type() == vn.motcua.organization.AgencyType.COMMUNE_COMMITTEE).toList());
         model.addAttribute("knobs", SYSTEMS.stream().map(s -> sims.knobs(s).orElseThrow().settings()).toList());
         return "simulators/inbox";
     }

@@ -198,6 +198,11 @@ public class Simulators {
      * PDF for each required component), twice when its hand-over knob says so. Returns the province's last answer.
      */
     public Answer handOver(String procedureCode, String counterCode, String idNumber, boolean vneid) {
+        return handOver(procedureCode, counterCode, null, idNumber, vneid);
+    }
+
+    /** The same, for a commune-level procedure: the applicant's commune (its local code) goes with the dossier. */
+    public Answer handOver(String procedureCode, String counterCode, String communeCode, String idNumber, boolean vneid) {
         var citizen = national.citizen(idNumber).orElseThrow(() -> new vn.motcua.shared.NotFoundException("Không có công dân " + idNumber + " trong CSDL giả lập."));
         var v = portal.catalogService().current(procedureCode);
         var body = json.createObjectNode();
@@ -206,6 +211,9 @@ public class Simulators {
         body.put("MaHoSoDVCQG", code);
         body.put("MaTTHC", procedureCode);
         body.put("NoiTiepNhan", counterCode);
+        if (communeCode != null && !communeCode.isBlank()) {
+            body.put("MaXaPhuong", communeCode);
+        }
         body.put("XacThucVNeID", vneid);
         body.put("NoiNhanKetQua", "ONLINE");
         var owner = body.putObject("ChuHoSo");

@@ -154,9 +154,18 @@ class IntegrationBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theSimulatorsPageShowsWhatThePortalAndThePostReceived() {
+    void theSimulatorsPageShowsWhatThePortalAndThePostReceivedAndSubmitsADossierOnThePortal() {
         driver.get(url("/gia-lap?lang=vi"));
         expectText("dvcqg-summary", "hồ sơ");
         assertAccessible("the simulators' inbox with the national systems");
+        // a commune-level procedure submitted on the portal, with the applicant's commune
+        String code = catalog.search(SearchQuery.all(), 0, 1000).items().stream().map(ProcedureSummary::code)
+                .filter(c -> catalog.current(c).byOnline() && catalog.current(c).level() == vn.motcua.catalog.ProcedureLevel.COMMUNE)
+                .findFirst().orElseThrow();
+        new Select(driver.findElement(By.id("ho-procedure"))).selectByValue(code);
+        new Select(driver.findElement(By.id("ho-counter"))).selectByValue("AG.TTPVHCC");
+        new Select(driver.findElement(By.id("ho-commune"))).selectByIndex(1);
+        driver.findElement(By.id("handover-submit")).click();
+        expectText("flash", "\"outcome\":\"CREATED\"");
     }
 }
