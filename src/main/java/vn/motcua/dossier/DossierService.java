@@ -586,15 +586,20 @@ public class DossierService {
         if (!isApplicant(user, d)) {
             requireRole(user, d, Role.RECEIVING_OFFICER);
         }
+        return withdrawn(d, reason, "reason", user.username());
+    }
+
+    /** The applicant withdraws a dossier not yet received: its open supplement request closes with it. */
+    private Dossier withdrawn(Dossier d, String reason, String reasonField, String actor) {
         if (d.status().inHandling()) {
             throw new ConflictException("Hồ sơ đã được tiếp nhận: hãy gửi đề nghị dừng giải quyết; cơ quan giải quyết sẽ ra Thông báo dừng giải quyết hồ sơ.");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw ValidationException.of("reason", "Phải ghi lý do rút hồ sơ (tối đa 2000 ký tự).");
+            throw ValidationException.of(reasonField, "Phải ghi lý do rút hồ sơ (tối đa 2000 ký tự).");
         }
         LocalDateTime now = calendars.now();
-        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, user.username(), now, null));
-        return apply(d, user.username(), a -> a.withdraw(now, reason));
+        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, actor, now, null));
+        return apply(d, actor, a -> a.withdraw(now, reason));
     }
 
     // ------------------------------------------------------------------ scheduled transitions
@@ -728,8 +733,7 @@ public class DossierService {
     /** The supplement an applicant sent through the national portal for the dossier handed over under that code. */
     @Transactional
     public Dossier supplementFromPortal(String portalCode, List<UploadedDocument> files, String note) {
-        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
-        return supplementFiles(get(id), files, note, PORTAL_ACTOR);
+        return supplementFiles(fromPortal(portalCode), files, note, PORTAL_ACTOR);
     }
 
     /**
@@ -808,24 +812,19 @@ public class DossierService {
      */
     @Transactional
     public Dossier withdrawFromPortal(String portalCode, String reason) {
-        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
-        Dossier d = get(id);
-        if (d.status().inHandling()) {
-            throw new ConflictException("Hồ sơ đã được tiếp nhận: người nộp gửi đề nghị dừng giải quyết; cơ quan giải quyết sẽ ra Thông báo dừng giải quyết hồ sơ.");
-        }
-        if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw ValidationException.of("LyDo", "Phải ghi lý do rút hồ sơ (tối đa 2000 ký tự).");
-        }
-        LocalDateTime now = calendars.now();
-        d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, PORTAL_ACTOR, now, null));
-        return apply(d, PORTAL_ACTOR, a -> a.withdraw(now, reason));
+        return withdrawn(fromPortal(portalCode), reason, "LyDo", PORTAL_ACTOR);
+    }
+
+    /** The dossier the national portal handed over under its code. */
+    private Dossier fromPortal(String portalCode) {
+        return get(store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG.")));
     }
 
     /** The applicant changed, on the national portal, how to reach them about a dossier it handed over. */
     @Transactional
     public Dossier contactFromPortal(String portalCode, String phone, String email) {
-        long id = store.byPortalCode(portalCode).orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
-        Dossier d = get(id);
+        Dossier d = fromPortal(portalCode);
+        long id = d.id();
         Applicant changed = new Applicant(d.applicant().name(), d.applicant().idNumber(), phone == null || phone.isBlank() ? d.applicant().phone() : phone.trim(),
                 email == null || email.isBlank() ? d.applicant().email() : email.trim(), d.applicant().address());
         Problems p = new Problems();

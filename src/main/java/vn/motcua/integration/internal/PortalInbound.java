@@ -103,22 +103,17 @@ public class PortalInbound {
         p.require(!key.isBlank() && key.length() <= 60, "MaBoSung", "Thiếu mã lần bổ sung.");
         p.throwIfAny();
         String supplementKey = portalCode + ":" + key;
-        Optional<String> known = jdbc.sql("select outcome from portal_inbound_supplement where supplement_key = ?").param(supplementKey)
-                .query(String.class).optional();
+        Optional<PartnerCall> known = earlierChange(supplementKey, "Lần bổ sung này đã được nhận trước đó.");
         if (known.isPresent()) {
-            return new PartnerCall("DUPLICATE", known.get(), "Lần bổ sung này đã được nhận trước đó.");
+            return known.get();
         }
         Long id = jdbc.sql("select dossier_id from portal_inbound where portal_code = ?").param(portalCode).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Không có hồ sơ mang mã " + portalCode + " của Cổng DVCQG."));
         ProcedureVersion v = catalog.version(dossiers.get(id).procedureVersionId());
         List<UploadedDocument> files = files(r.path("TepDinhKem"), v, p);
         p.throwIfAny();
-        return tx.execute(status -> {
-            Dossier d = dossiers.supplementFromPortal(portalCode, files, r.path("GhiChu").asText(null));
-            jdbc.sql("insert into portal_inbound_supplement (supplement_key, portal_code, received_at, outcome) values (?, ?, ?, ?)")
-                    .params(supplementKey, portalCode, LocalDateTime.now(clock), d.code()).update();
-            return new PartnerCall("UPDATED", d.code(), "Đã nhận hồ sơ bổ sung.");
-        });
+        return applyOnce(supplementKey, portalCode, () -> dossiers.supplementFromPortal(portalCode, files, r.path("GhiChu").asText(null)),
+                "Đã nhận hồ sơ bổ sung.");
     }
 
     /** An update the applicant made on the portal: a withdrawal (RUT_HO_SO) or new contact details (THONG_TIN_LIEN_HE); once per MaCapNhat. */
@@ -132,17 +127,29 @@ public class PortalInbound {
         p.require(kind.equals("RUT_HO_SO") || kind.equals("THONG_TIN_LIEN_HE"), "LoaiCapNhat", "LoaiCapNhat là RUT_HO_SO hoặc THONG_TIN_LIEN_HE.");
         p.throwIfAny();
         String updateKey = portalCode + ":cap-nhat:" + key;
-        Optional<String> known = jdbc.sql("select outcome from portal_inbound_supplement where supplement_key = ?").param(updateKey)
-                .query(String.class).optional();
+        Optional<PartnerCall> known = earlierChange(updateKey, "Lần cập nhật này đã được nhận trước đó.");
         if (known.isPresent()) {
-            return new PartnerCall("DUPLICATE", known.get(), "Lần cập nhật này đã được nhận trước đó.");
+            return known.get();
         }
+        boolean withdrawal = kind.equals("RUT_HO_SO");
+        return applyOnce(updateKey, portalCode, () -> withdrawal ? dossiers.withdrawFromPortal(portalCode, r.path("LyDo").asText(null))
+                        : dossiers.contactFromPortal(portalCode, r.path("SoDienThoai").asText(null), r.path("Email").asText(null)),
+                withdrawal ? "Đã rút hồ sơ." : "Đã cập nhật thông tin liên hệ.");
+    }
+
+    /** A supplement or update of a handed-over dossier already applied under this key, if any. */
+    private Optional<PartnerCall> earlierChange(String key, String message) {
+        return jdbc.sql("select outcome from portal_inbound_supplement where supplement_key = ?").param(key).query(String.class).optional()
+                .map(code -> new PartnerCall("DUPLICATE", code, message));
+    }
+
+    /** Applies a supplement or update and notes its key, in one transaction. */
+    private PartnerCall applyOnce(String key, String portalCode, java.util.function.Supplier<Dossier> change, String message) {
         return tx.execute(status -> {
-            Dossier d = kind.equals("RUT_HO_SO") ? dossiers.withdrawFromPortal(portalCode, r.path("LyDo").asText(null))
-                    : dossiers.contactFromPortal(portalCode, r.path("SoDienThoai").asText(null), r.path("Email").asText(null));
+            Dossier d = change.get();
             jdbc.sql("insert into portal_inbound_supplement (supplement_key, portal_code, received_at, outcome) values (?, ?, ?, ?)")
-                    .params(updateKey, portalCode, LocalDateTime.now(clock), d.code()).update();
-            return new PartnerCall("UPDATED", d.code(), kind.equals("RUT_HO_SO") ? "Đã rút hồ sơ." : "Đã cập nhật thông tin liên hệ.");
+                    .params(key, portalCode, LocalDateTime.now(clock), d.code()).update();
+            return new PartnerCall("UPDATED", d.code(), message);
         });
     }
 
