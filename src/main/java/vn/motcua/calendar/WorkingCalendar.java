@@ -74,6 +74,25 @@ public final class WorkingCalendar {
         throw new IllegalStateException("no working day within ten years after " + day);
     }
 
+    public LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        for (int i = 0; i < MAX_DAYS_SEARCHED; i++, d = d.minusDays(1)) {
+            if (isWorkingDay(d)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no working day within ten years before " + day);
+    }
+
+    /** The working day that lies the given number of working days before a date (a deadline counted back). */
+    public LocalDate minusWorkingDays(LocalDate day, int days) {
+        LocalDate d = day;
+        for (int i = 0; i < days; i++) {
+            d = previousWorkingDay(d);
+        }
+        return d;
+    }
+
     /** Adds whole working days to a date (for appointments given as dates). */
     public LocalDate plusWorkingDays(LocalDate day, int days) {
         LocalDate d = day;

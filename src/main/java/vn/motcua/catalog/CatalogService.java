@@ -101,6 +101,29 @@ public class CatalogService {
                 .max(Comparator.comparing(VersionRow::versionNo)).map(this::full).orElseThrow(() -> notInForce(code));
     }
 
+    /** Whether a text is a procedure code of the national TTHC database (1.001234, optionally with the local suffix). */
+    public static boolean isProcedureCode(String code) {
+        return code != null && vn.motcua.catalog.domain.ProcedureRules.CODE.matcher(code.trim()).matches();
+    }
+
+    /** Every procedure in force on a day, with all its parts. */
+    public List<ProcedureVersion> allInForce(LocalDate date) {
+        return store.allInForce(date).stream().map(this::full).toList();
+    }
+
+    /** The publication decisions signed between two days (inclusive), oldest first. */
+    public List<PublishedDecision> decisions(LocalDate from, LocalDate to) {
+        List<Object[]> rows = store.decisionsSigned(from, to);
+        Map<Long, List<String>> codes = store.decisionCodes(rows.stream().map(r -> (Long) r[0]).toList());
+        return rows.stream().map(r -> new PublishedDecision((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (LocalDate) r[4],
+                (LocalDate) r[5], codes.getOrDefault((Long) r[0], List.of()), (LocalDate) r[6])).toList();
+    }
+
+    /** One publication decision by number. */
+    public Optional<PublishedDecision> decision(String number) {
+        return store.decision(number).flatMap(d -> decisions(d.signedOn(), d.signedOn()).stream().filter(x -> x.id() == d.id()).findFirst());
+    }
+
     public FormFile formFile(long versionId, long componentId) {
         VersionRow v = store.version(versionId).orElseThrow(() -> new NotFoundException("Không tìm thấy biểu mẫu."));
         Component c = store.components(v.id()).stream().filter(x -> x.id() == componentId && x.formFileId() != null).findFirst()

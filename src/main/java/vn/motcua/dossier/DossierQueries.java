@@ -221,6 +221,11 @@ public class DossierQueries {
         return store.finished(handlingUnits, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
     }
 
+    /** The trails through the internal process of the dossiers of one procedure finished in the days given (inclusive). */
+    public List<StepTrail> stepTrails(String procedureCode, LocalDate from, LocalDate to) {
+        return store.stepTrails(procedureCode, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+
     /** Dossiers of a citizen's own account. */
     /**
      * The dossiers handled in this system that were received (or submitted, when not yet received) in the days from

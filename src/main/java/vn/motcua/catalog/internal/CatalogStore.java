@@ -317,6 +317,45 @@ public class CatalogStore {
                 .params(decisionId, procedureId, versionId, action.name(), agencyId, Date.valueOf(effectiveOn)).update();
     }
 
+    /** Decisions signed between the two days inclusive: id, number, title, issuer, signed, effective, codes, first day public. */
+    public List<Object[]> decisionsSigned(LocalDate from, LocalDate to) {
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.sql("""
+                select d.id, d.number, d.title, d.issuer_agency_id, d.signed_on, d.effective_on,
+                       (select min(v.published_at) from procedure_version v where v.decision_id = d.id) first_public
+                from publication_decision d where d.signed_on >= ? and d.signed_on <= ? order by d.signed_on, d.id""")
+                .params(Date.valueOf(from), Date.valueOf(to))
+                .query(rs -> {
+                    Timestamp first = rs.getTimestamp("first_public");
+                    rows.add(new Object[]{rs.getLong("id"), rs.getString("number"), rs.getString("title"), rs.getLong("issuer_agency_id"),
+                            rs.getObject("signed_on", LocalDate.class), rs.getObject("effective_on", LocalDate.class),
+                            first == null ? null : first.toLocalDateTime().toLocalDate()});
+                });
+        return rows;
+    }
+
+    /** The codes of the procedures each decision carries, by decision id. */
+    public java.util.Map<Long, List<String>> decisionCodes(java.util.Collection<Long> decisionIds) {
+        java.util.Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (decisionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select i.decision_id, p.code from decision_item i join tthc_procedure p on p.id = i.procedure_id
+                where i.decision_id in (:ids) order by p.code""").param("ids", decisionIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    /** Every procedure's version in force on a day. */
+    public List<VersionRow> allInForce(LocalDate date) {
+        return jdbc.sql(VERSION_SELECT + """
+                where v.status = 'PUBLISHED' and v.valid_from <= :d and (v.valid_until is null or v.valid_until > :d)
+                order by p.code""").param("d", Date.valueOf(date)).query(this::versionRow).list();
+    }
+
     /** Counts of decision items per month, agency and action for the year. */
     public List<Object[]> decisionCounts(LocalDate from, LocalDate until) {
         List<Object[]> rows = new ArrayList<>();

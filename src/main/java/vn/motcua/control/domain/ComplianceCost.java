@@ -20,7 +20,29 @@ public final class ComplianceCost {
     }
 
     /** What one item costs and why. */
-    public enum Kind { WORK, SERVICE, COPY, TRAVEL, FEE }
+    public enum Kind implements Labelled {
+        WORK("Thời gian thực hiện công việc", "Working time"),
+        SERVICE("Thuê dịch vụ", "Paid service"),
+        COPY("Sao chụp, chứng thực", "Copies and certification"),
+        TRAVEL("Đi lại", "Travel"),
+        FEE("Phí, lệ phí", "Fees and charges");
+
+        private final String label;
+        private final String labelEn;
+
+        Kind(String label, String labelEn) {
+            this.label = label;
+            this.labelEn = labelEn;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String labelEn() {
+            return labelEn;
+        }
+    }
 
     /**
      * One item of the cost of one compliance.

@@ -345,6 +345,32 @@ public class DossierStore {
         return m;
     }
 
+    /** The trails of the dossiers of one procedure handled here and finished between the two moments, history in order. */
+    public List<vn.motcua.dossier.StepTrail> stepTrails(String procedureCode, LocalDateTime from, LocalDateTime to) {
+        Map<Long, Object[]> heads = new LinkedHashMap<>();
+        Map<Long, List<vn.motcua.dossier.StepTrail.Line>> lines = new java.util.HashMap<>();
+        jdbc.sql("""
+                select d.id, d.code, d.procedure_version_id, d.process_variant, d.handling_agency_id, h.at, h.action, h.step, h.to_status
+                from dossier d join dossier_history h on h.dossier_id = d.id
+                where d.procedure_code = ? and d.finished_at >= ? and d.finished_at < ? and d.handled_in is null
+                order by d.id, h.id""").params(procedureCode, from, to)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    heads.computeIfAbsent(id, k -> {
+                        try {
+                            return new Object[]{rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5)};
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(new vn.motcua.dossier.StepTrail.Line(time(rs, "at"),
+                            DossierAction.valueOf(rs.getString(7)), rs.getObject(8, Integer.class), DossierStatus.valueOf(rs.getString(9))));
+                });
+        List<vn.motcua.dossier.StepTrail> out = new ArrayList<>();
+        heads.forEach((id, h) -> out.add(new vn.motcua.dossier.StepTrail(id, (String) h[0], (Long) h[1], (String) h[2], (Long) h[3], lines.get(id))));
+        return out;
+    }
+
     public void updateContact(long id, String phone, String email) {
         jdbc.sql("update dossier set applicant_phone = ?, applicant_email = ?, row_version = row_version + 1 where id = ?").params(phone, email, id).update();
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.motcua.feedback.FeedbackCategory;
 import vn.motcua.feedback.FeedbackService;
 import vn.motcua.feedback.FeedbackStatistics;
+import vn.motcua.shared.web.Chart;
 import vn.motcua.feedback.FeedbackStatus;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.feedback.SatisfactionRow;

@@ -127,6 +127,7 @@ public class SecurityConfig {
                                 "/api/v1/notification-templates")
                         .hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/kiem-tra/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/kiem-soat", "/kiem-soat/**", "/api/v1/control/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/tai-khoan/**").authenticated()
                         .requestMatchers("/can-bo/**").hasAnyRole("RECEIVING_OFFICER", "PROCESSING_OFFICER", "LEADER", "AUDITOR")
                         .requestMatchers("/nop-ho-so/**", "/ho-so-cua-toi", "/ho-so-cua-toi/**", "/api/v1/me/**").hasRole("CITIZEN")

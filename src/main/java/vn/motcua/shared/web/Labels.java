@@ -99,6 +99,11 @@ public class Labels {
         return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(amount) + " đồng";
     }
 
+    /** An amount in đồng, 0 included (for costs and figures, where 0 does not mean "free of charge"). */
+    public String vnd(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(amount) + (english() ? " VND" : " đồng");
+    }
+
     public String days(BigDecimal days) {
         if (days == null) {
             return "";
