@@ -95,6 +95,7 @@ class SimplificationPageController {
         model.addAttribute("lines", lines);
         model.addAttribute("kinds", ComplianceCost.Kind.values());
         model.addAttribute("result", result);
+        model.addAttribute("target", SimplificationService.TARGET_PERCENT);
         return "control/calculator";
     }
 
