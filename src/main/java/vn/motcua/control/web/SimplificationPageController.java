@@ -213,7 +213,7 @@ class SimplificationPageController {
 
     @PostMapping("/kiem-soat/noi-bo")
     String createInternal(@ModelAttribute("form") SimplificationService.InternalInput form, Model model, RedirectAttributes r) {
-        String to = Pages.create(model, r, "flash.control.internalCreated", () -> "/kiem-soat/noi-bo/" + simplification.createInternal(form, Pages.user()));
+        String to = Pages.create(model, r, "flash.control.internalCreated", () -> "/kiem-soat/noi-bo/" + seg(simplification.createInternal(form, Pages.user())));
         return to != null ? to : internals(model);
     }
 
@@ -229,26 +229,26 @@ class SimplificationPageController {
 
     @PostMapping("/kiem-soat/noi-bo/{code}/sua-doi")
     String amendInternal(@PathVariable String code, RedirectAttributes r) {
-        return Pages.act(r, "/kiem-soat/noi-bo/" + code + "#draft", "flash.control.amendmentStarted", () -> simplification.amendInternal(code, Pages.user()));
+        return Pages.act(r, "/kiem-soat/noi-bo/" + seg(code) + "#draft", "flash.control.amendmentStarted", () -> simplification.amendInternal(code, Pages.user()));
     }
 
     @PostMapping("/kiem-soat/noi-bo/{code}/du-thao/{versionId}")
     String saveInternalDraft(@PathVariable String code, @PathVariable long versionId, @RequestParam(defaultValue = "0") long rowVersion,
                              @ModelAttribute SimplificationService.InternalInput in, RedirectAttributes r) {
-        return Pages.act(r, "/kiem-soat/noi-bo/" + code + "#draft", "flash.control.draftSaved",
+        return Pages.act(r, "/kiem-soat/noi-bo/" + seg(code) + "#draft", "flash.control.draftSaved",
                 () -> simplification.saveInternalDraft(code, versionId, rowVersion, in, Pages.user()));
     }
 
     @PostMapping("/kiem-soat/noi-bo/{code}/cong-bo/{versionId}")
     String publishInternal(@PathVariable String code, @PathVariable long versionId, @RequestParam(defaultValue = "0") long rowVersion,
                            @RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String signedOn, RedirectAttributes r) {
-        return Pages.act(r, "/kiem-soat/noi-bo/" + code, "flash.control.internalPublished",
+        return Pages.act(r, "/kiem-soat/noi-bo/" + seg(code), "flash.control.internalPublished",
                 () -> simplification.publishInternal(code, versionId, rowVersion, decisionNumber, signedOn, Pages.user()));
     }
 
     @PostMapping("/kiem-soat/noi-bo/{code}/bai-bo")
     String abolishInternal(@PathVariable String code, @RequestParam(required = false) String abolishedOn, RedirectAttributes r) {
-        return Pages.act(r, "/kiem-soat/noi-bo/" + code, "flash.control.internalAbolished",
+        return Pages.act(r, "/kiem-soat/noi-bo/" + seg(code), "flash.control.internalAbolished",
                 () -> simplification.abolishInternal(code, abolishedOn, Pages.user()));
     }
 
@@ -298,6 +298,10 @@ class SimplificationPageController {
         LocalDate f = from == null ? t.minusYears(1).plusDays(1) : from;
         StepAnalysis a = stepTimes.analyse(code, f, t, "ONLINE".equals(variant) ? ProcessVariant.ONLINE : ProcessVariant.STANDARD);
         Attachments.write(response, "thoi-gian-buoc-" + a.procedureCode() + ".xlsx", Pages.XLSX, ControlExcel.steps(a));
+    }
+
+    private static String seg(String code) {
+        return org.springframework.web.util.UriUtils.encodePathSegment(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static double hours(long minutes) {
