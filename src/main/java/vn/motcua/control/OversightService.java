@@ -49,6 +49,7 @@ import java.util.Set;
 public class OversightService {
     private final OversightStore store;
     private final ReviewService reviews;
+    private final SimplificationService simplification;
     private final CatalogService catalog;
     private final ProcedureAdminService procedures;
     private final WorkingCalendarService calendars;
@@ -59,11 +60,12 @@ public class OversightService {
     private final ControlProperties props;
     private final Clock clock;
 
-    public OversightService(OversightStore store, ReviewService reviews, CatalogService catalog, ProcedureAdminService procedures,
+    public OversightService(OversightStore store, ReviewService reviews, SimplificationService simplification, CatalogService catalog, ProcedureAdminService procedures,
                             WorkingCalendarService calendars, AgencyService agencies, Scope scope, AuditLog audit, ApplicationEventPublisher events,
                             ControlProperties props, Clock clock) {
         this.store = store;
         this.reviews = reviews;
+        this.simplification = simplification;
         this.catalog = catalog;
         this.procedures = procedures;
         this.calendars = calendars;
@@ -276,6 +278,7 @@ public class OversightService {
         String legality = Inputs.text(in.legality(), "legality", "đánh giá tính hợp pháp", 4000, true, p);
         String cost = Inputs.text(in.costNote(), "costNote", "đánh giá chi phí tuân thủ", 4000, true, p);
         Integer assessment = Inputs.integer(in.assessmentId(), "assessmentId", "bản đánh giá chi phí", 1, Integer.MAX_VALUE, false, p);
+        p.require(assessment == null || simplification.assessmentExists(assessment), "assessmentId", "Không có bản đánh giá chi phí này.");
         LocalDate opinionDue = Inputs.date(in.opinionDue(), "opinionDue", "hạn có ý kiến", false, p);
         LocalDate appraisalDue = Inputs.date(in.appraisalDue(), "appraisalDue", "hạn thẩm định", false, p);
         p.throwIfAny();

@@ -135,8 +135,8 @@ public class ReviewService {
         p.require(code != null || subject != null, "subject", "Nhập mã thủ tục hoặc nội dung (nhóm thủ tục) cần rà soát.");
         Agency agency = agency(in.agencyId(), "agencyId", p);
         LocalDate due = Inputs.date(in.dueOn(), "dueOn", "hạn hoàn thành", true, p);
-        p.require(due == null || due.getYear() >= plan.year() - 1 && due.getYear() <= plan.year() + 1, "dueOn",
-                "Hạn hoàn thành phải nằm trong năm của kế hoạch (" + plan.year() + ").");
+        p.require(due == null || due.getYear() == plan.year() || due.getYear() == plan.year() + 1, "dueOn",
+                "Hạn hoàn thành phải trong năm " + plan.year() + " của kế hoạch (hoặc năm sau).");
         p.throwIfAny();
         if (store.touchPlan(planId, planRowVersion) == 0) {
             throw new ConflictException("Kế hoạch vừa được người khác thay đổi; hãy tải lại trang rồi nhập lại.");

@@ -97,6 +97,7 @@ public class SimplificationService {
         BigDecimal a = Inputs.decimal(amount, "monthlyIncome", "thu nhập bình quân tháng", MAX_MONEY, true, p);
         String s = Inputs.text(source, "incomeSource", "nguồn số liệu thu nhập", 500, true, p);
         p.require(a == null || a.signum() > 0, "monthlyIncome", "Thu nhập bình quân tháng phải lớn hơn 0.");
+        p.require(a == null || a.stripTrailingZeros().scale() <= 0, "monthlyIncome", "Thu nhập bình quân tháng tính bằng đồng, không có phần lẻ.");
         p.throwIfAny();
         scope.require(by, scope.province());
         Optional<IncomeFigure> before = store.income(y);
@@ -167,6 +168,7 @@ public class SimplificationService {
                 false, p);
         String note = Inputs.text(in.note(), "note", "ghi chú", 4000, false, p);
         p.require(subjects == null || subjects.stripTrailingZeros().scale() <= 0, "subjectsPerYear", "Số đối tượng thực hiện/năm phải là số nguyên.");
+        p.require(monthly == null || monthly.stripTrailingZeros().scale() <= 0, "monthlyIncome", "Thu nhập bình quân tháng tính bằng đồng, không có phần lẻ.");
         BigDecimal hourly = monthly == null ? BigDecimal.ZERO : ComplianceCost.hourlyIncome(monthly.longValue());
         List<ComplianceCost.Item> now = new ArrayList<>();
         List<ComplianceCost.Item> after = new ArrayList<>();
@@ -252,6 +254,12 @@ public class SimplificationService {
         audit.record("control.cost-assessment.saved", "cost_assessment", id, null, Map.of("procedure", a.procedureCode(), "before", a.saving().before(),
                 "after", a.saving().after(), "percent", a.saving().percent() == null ? "" : a.saving().percent().toPlainString()));
         return id;
+    }
+
+    /** Whether an assessment exists (for what refers to one). */
+    @Transactional(readOnly = true)
+    public boolean assessmentExists(long id) {
+        return store.assessment(id, Map.of()).isPresent();
     }
 
     @Transactional(readOnly = true)

@@ -40,6 +40,11 @@ public class StepTimeService {
         this.agencies = agencies;
     }
 
+    /** The legal time limit (working days) of the procedure's version in force. */
+    public java.math.BigDecimal timeLimit(String code) {
+        return catalog.current(code).timeLimitDays();
+    }
+
     public LocalDate today() {
         return agencies.today();
     }

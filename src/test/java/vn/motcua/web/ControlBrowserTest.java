@@ -56,8 +56,9 @@ class ControlBrowserTest extends BrowserTestBase {
         chartDrawn("count-chart");
         expectText("tracker-total", "Toàn tỉnh");
         assertAccessible("the simplification tracker with its charts");
-        type("pr-code", "1.001078");
-        new Select(driver.findElement(By.id("pr-assessment"))).selectByValue(assessmentId);
+        // the form comes prefilled from the assessment
+        assertThat(driver.findElement(By.id("pr-code")).getAttribute("value")).isEqualTo("1.001078");
+        assertThat(new Select(driver.findElement(By.id("pr-assessment"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(assessmentId);
         type("pr-content", "Nộp trực tuyến toàn trình, bỏ bản sao giấy tờ cư trú");
         type("pr-time", "99");
         driver.findElement(By.id("proposal-submit")).click();
@@ -184,6 +185,8 @@ class ControlBrowserTest extends BrowserTestBase {
         expectText("steps-table", "Phân vị 90");
         chartDrawn("steps-chart");
         assertAccessible("step times with their chart");
+        driver.findElement(By.id("steps-propose")).click();
+        assertThat(driver.findElement(By.id("pr-code")).getAttribute("value")).isEqualTo("1.001193");
         logout();
     }
 }

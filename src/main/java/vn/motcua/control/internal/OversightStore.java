@@ -160,8 +160,9 @@ public class OversightStore {
     // ---------------------------------------------------------------- inspections
 
     public List<Inspection> inspections(Integer year, Map<Long, String> names) {
-        List<Inspection> heads = jdbc.sql("select * from inspection where (? is null or inspection_year = ?) order by planned_on desc, id desc").params(year, year)
-                .query((rs, n) -> inspection(rs, names)).list();
+        var q = year == null ? jdbc.sql("select * from inspection order by planned_on desc, id desc")
+                : jdbc.sql("select * from inspection where inspection_year = ? order by planned_on desc, id desc").param(year);
+        List<Inspection> heads = q.query((rs, n) -> inspection(rs, names)).list();
         return heads.stream().map(i -> withFindings(i)).toList();
     }
 

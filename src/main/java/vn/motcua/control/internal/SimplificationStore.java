@@ -95,8 +95,9 @@ public class SimplificationStore {
 
     /** Assessments, newest first; of one procedure when a code is given. Items are not read. */
     public List<CostAssessment> assessments(String code, Map<Long, String> names) {
-        return jdbc.sql("select * from cost_assessment where (? is null or procedure_code = ?) order by id desc").params(code, code)
-                .query((rs, n) -> assessment(rs, names, false)).list();
+        var q = code == null ? jdbc.sql("select * from cost_assessment order by id desc")
+                : jdbc.sql("select * from cost_assessment where procedure_code = ? order by id desc").param(code);
+        return q.query((rs, n) -> assessment(rs, names, false)).list();
     }
 
     private CostAssessment assessment(ResultSet rs, Map<Long, String> names, boolean withLines) throws SQLException {
@@ -152,9 +153,19 @@ public class SimplificationStore {
 
     /** Proposals of a year (all years when null), optionally of one procedure code. */
     public List<Proposal> proposals(Integer year, String code, Map<Long, String> names) {
-        return jdbc.sql("""
-                select * from simplification_proposal where (? is null or proposal_year = ?) and (? is null or procedure_code = ?)
-                order by proposal_year desc, id desc""").params(year, year, code, code).query((rs, n) -> proposal(rs, names)).list();
+        // the filters as conditions of their own: PostgreSQL cannot type a parameter that is only compared with null
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (year != null) {
+            where.add("proposal_year = ?");
+            params.add(year);
+        }
+        if (code != null) {
+            where.add("procedure_code = ?");
+            params.add(code);
+        }
+        return jdbc.sql("select * from simplification_proposal" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by proposal_year desc, id desc").params(params).query((rs, n) -> proposal(rs, names)).list();
     }
 
     public List<Integer> proposalYears() {

@@ -137,7 +137,18 @@ class SimplificationPageController {
     // ---------------------------------------------------------------- proposals and tracker
 
     @GetMapping("/kiem-soat/phuong-an")
-    String proposals(@RequestParam(name = "nam", required = false) String year, Model model) throws IOException {
+    String proposals(@RequestParam(name = "nam", required = false) String year, @RequestParam(name = "ma", required = false) String code,
+                     @RequestParam(name = "noiDung", required = false) String content, @RequestParam(name = "thoiHan", required = false) String timeAfter,
+                     @RequestParam(name = "danhGia", required = false) String assessment, Model model) throws IOException {
+        if (!model.containsAttribute("form") && code != null) {
+            // prefilled from the step times or an assessment: the officer reviews it before saving
+            model.addAttribute("form", new SimplificationService.ProposalInput("PUBLIC", code, year == null ? String.valueOf(simplification.today()
+                    .getYear()) : year, content == null ? "" : content, "", assessment == null ? "" : assessment, timeAfter == null ? "" : timeAfter));
+        }
+        return proposalsPage(year, model);
+    }
+
+    private String proposalsPage(String year, Model model) throws IOException {
         int y = Pages.year(year, simplification.today().getYear(), model);
         List<CutFigure> tracker = simplification.tracker(y);
         model.addAttribute("year", y);
@@ -167,7 +178,7 @@ class SimplificationPageController {
     @PostMapping("/kiem-soat/phuong-an")
     String propose(@ModelAttribute("form") SimplificationService.ProposalInput form, Model model, RedirectAttributes r) throws IOException {
         String to = Pages.create(model, r, "flash.control.proposalDrafted", () -> "/kiem-soat/phuong-an/" + simplification.propose(form, Pages.user()));
-        return to != null ? to : proposals(form.year(), model);
+        return to != null ? to : proposalsPage(form.year(), model);
     }
 
     @GetMapping("/kiem-soat/phuong-an/{id}")
@@ -278,6 +289,8 @@ class SimplificationPageController {
                 StepAnalysis a = stepTimes.analyse(code, f, t, v);
                 model.addAttribute("a", a);
                 var steps = a.analysis().steps();
+                model.addAttribute("suggestion", suggestion(a));
+                model.addAttribute("suggestedLimit", suggestedLimit(a));
                 model.addAttribute("chart", json.writeValueAsString(new Chart("bar", false, false,
                         steps.stream().map(s -> s.step().step() + ". " + s.step().name()).toList(),
                         List.of(new Chart.Series("Thời gian quy định (giờ)", steps.stream().map(s -> (Number) hours(s.step().minutes())).toList()),
@@ -298,6 +311,32 @@ class SimplificationPageController {
         LocalDate f = from == null ? t.minusYears(1).plusDays(1) : from;
         StepAnalysis a = stepTimes.analyse(code, f, t, "ONLINE".equals(variant) ? ProcessVariant.ONLINE : ProcessVariant.STANDARD);
         Attachments.write(response, "thoi-gian-buoc-" + a.procedureCode() + ".xlsx", Pages.XLSX, ControlExcel.steps(a));
+    }
+
+    /** The proposal the step times suggest, in words: each step to shorten, from and to. */
+    private static String suggestion(StepAnalysis a) {
+        StringBuilder sb = new StringBuilder("Rút ngắn quy trình nội bộ theo thời gian thực tế (" + a.analysis().dossiers() + " hồ sơ từ "
+                + a.from() + " đến " + a.to() + "):");
+        for (var s : a.analysis().steps()) {
+            if (s.proposed()) {
+                sb.append(" bước ").append(s.step().step()).append(" (").append(s.step().name()).append(") từ ").append(hours(s.step().minutes()))
+                        .append(" xuống ").append(hours(s.proposedMinutes())).append(" giờ;");
+            }
+        }
+        return sb.charAt(sb.length() - 1) == ';' ? sb.substring(0, sb.length() - 1) + "." : "";
+    }
+
+    /** The time limit shortened in proportion to the process, rounded up to half a day; null when nothing can be cut. */
+    private String suggestedLimit(StepAnalysis a) {
+        if (a.analysis().cutMinutes() == 0 || a.analysis().allottedMinutes() == 0) {
+            return null;
+        }
+        java.math.BigDecimal limit = stepTimes.timeLimit(a.procedureCode());
+        java.math.BigDecimal share = java.math.BigDecimal.valueOf(a.analysis().allottedMinutes() - a.analysis().cutMinutes())
+                .divide(java.math.BigDecimal.valueOf(a.analysis().allottedMinutes()), 6, java.math.RoundingMode.HALF_UP);
+        java.math.BigDecimal halves = limit.multiply(share).multiply(java.math.BigDecimal.valueOf(2)).setScale(0, java.math.RoundingMode.CEILING);
+        java.math.BigDecimal days = halves.divide(java.math.BigDecimal.valueOf(2), 1, java.math.RoundingMode.UNNECESSARY);
+        return days.compareTo(limit) < 0 ? days.stripTrailingZeros().toPlainString() : null;
     }
 
     private static String seg(String code) {
