@@ -1,12 +1,15 @@
 package vn.motcua.control.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.control.OversightService;
 
-/** Every morning (and at start), the control deadlines near or missed are sent once to the units' control officers. */
+/** Every morning the control deadlines near or missed are published once each; the e-mails follow from the event. */
 @Component
 class ControlJobs {
+    private static final Logger log = LoggerFactory.getLogger(ControlJobs.class);
     private final OversightService oversight;
 
     ControlJobs(OversightService oversight) {
@@ -15,6 +18,13 @@ class ControlJobs {
 
     @Scheduled(cron = "${motcua.control.warning-cron:0 30 7 * * *}", zone = "Asia/Ho_Chi_Minh")
     void warn() {
-        oversight.sendWarnings();
+        try {
+            int sent = oversight.sendWarnings();
+            if (sent > 0) {
+                log.info("TTHC-control deadlines warned: {}", sent);
+            }
+        } catch (RuntimeException e) {
+            log.warn("TTHC-control warnings not sent: {}", e.toString());
+        }
     }
 }
