@@ -30,6 +30,28 @@ public class CatalogService {
     private final CatalogStore store;
     private final AgencyService agencies;
 
+    /** Bumped by every change the public pages show (publication, abolition, a new field), at once and when its transaction ends. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The published catalog's generation on this node: cached public pages of an older one are stale. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Call when what the public pages show changes; bumps again when the changing transaction ends (commit or rollback). */
+    void published() {
+        generation.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            generation.incrementAndGet();
+                        }
+                    });
+        }
+    }
+
     public CatalogService(CatalogStore store, AgencyService agencies) {
         this.store = store;
         this.agencies = agencies;

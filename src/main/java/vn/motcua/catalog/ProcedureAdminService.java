@@ -107,6 +107,7 @@ public class ProcedureAdminService {
         if (store.fields().stream().anyMatch(f -> f.code().equalsIgnoreCase(code.trim()))) {
             p.add("code", "Mã lĩnh vực " + code + " đã tồn tại.").throwIfAny();
         }
+        catalog.published();
         long id = store.insertField(code.trim(), name.trim());
         ProcedureField field = new ProcedureField(id, code.trim(), name.trim());
         audit.record("catalog.field-created", "field", id, null, field);
@@ -247,6 +248,7 @@ public class ProcedureAdminService {
             }
         }
         store.insertDecisionItem(decisionId, proc.id(), v.id(), action, v.agencyId(), on);
+        catalog.published();
         audit.record("catalog.published", "procedure-version", v.id(), java.util.Map.of("status", "DRAFT"), r);
         return catalog.version(v.id());
     }
@@ -269,6 +271,7 @@ public class ProcedureAdminService {
             throw concurrent();
         }
         store.insertDecisionItem(decisionId, proc.id(), latest.get().id(), PublicationAction.ABOLISHED, latest.get().agencyId(), on);
+        catalog.published();
         audit.record("catalog.abolished", "procedure", code, null, decision);
     }
 
