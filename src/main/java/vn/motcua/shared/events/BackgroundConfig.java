@@ -19,9 +19,25 @@ public final class BackgroundConfig {
     static class Async {
     }
 
+    /**
+     * On several nodes each job runs on one node at a time: the node that takes the job's row in {@code shedlock}
+     * (the database's clock decides) runs it, the others skip that run.
+     */
     @Configuration
     @EnableScheduling
+    @net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
     @ConditionalOnProperty(name = "motcua.scheduling.enabled", havingValue = "true", matchIfMissing = true)
     static class Scheduling {
+    }
+
+    /** The lock of the scheduled jobs, in the application's database (also used by the tests without scheduling). */
+    @Configuration
+    static class Locks {
+        @org.springframework.context.annotation.Bean
+        net.javacrumbs.shedlock.core.LockProvider lockProvider(javax.sql.DataSource dataSource) {
+            return new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
+                    net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
+                            .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource)).usingDbTime().build());
+        }
     }
 }
