@@ -86,9 +86,7 @@ public class OversightService {
     }
 
     private Map<Long, String> names() {
-        Map<Long, String> m = new HashMap<>();
-        agencies.all().forEach(a -> m.put(a.id(), a.name()));
-        return m;
+        return scope.names();
     }
 
     public ControlProperties settings() {
@@ -525,12 +523,12 @@ public class OversightService {
             out.add(new ControlWarning("publication", i.watchId() == null ? -i.decisionId() : i.watchId(), i.agencyId(), i.agencyName(),
                     what + i.sourceRef(), due, late, "/kiem-soat/cong-bo"));
         }
-        for (RegulationDraft d : drafts()) {
-            LocalDate due = d.nextDue();
+        for (OversightStore.DraftRow d : store.drafts()) {
+            LocalDate due = d.status().nextDue(d.opinionDue(), d.appraisalDue());
             if (due != null && !today.plusDays(days).isBefore(due)) {
                 String what = d.status() == DraftStatus.REGISTERED ? "Ý kiến về TTHC trong dự thảo: " : "Thẩm định dự thảo: ";
-                out.add(new ControlWarning("regulation_draft", d.id(), d.draftingAgencyId(), d.agencyName(), what + d.title(), due, today.isAfter(due),
-                        "/kiem-soat/du-thao/" + d.id()));
+                out.add(new ControlWarning("regulation_draft", d.id(), d.agencyId(), names.getOrDefault(d.agencyId(), ""), what + d.title(), due,
+                        today.isAfter(due), "/kiem-soat/du-thao/" + d.id()));
             }
         }
         for (Inspection i : inspections(null)) {
@@ -543,6 +541,11 @@ public class OversightService {
         }
         out.sort(Comparator.comparing(ControlWarning::dueOn));
         return out;
+    }
+
+    /** Whether the user's control role covers the unit. */
+    public boolean covers(CurrentUser user, long agencyId) {
+        return scope.covers(user, agencyId);
     }
 
     /** The warnings a user's units have. */

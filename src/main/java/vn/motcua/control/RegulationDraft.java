@@ -26,10 +26,6 @@ public record RegulationDraft(long id, String title, String kind, long draftingA
 
     /** The next deadline still open, or null. */
     public LocalDate nextDue() {
-        return switch (status) {
-            case REGISTERED -> opinionDue;
-            case OPINION_GIVEN -> appraisalDue;
-            default -> null;
-        };
+        return status.nextDue(opinionDue, appraisalDue);
     }
 }

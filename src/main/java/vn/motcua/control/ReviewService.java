@@ -72,9 +72,12 @@ public class ReviewService {
     }
 
     private Map<Long, String> names() {
-        Map<Long, String> m = new HashMap<>();
-        agencies.all().forEach(a -> m.put(a.id(), a.name()));
-        return m;
+        return scope.names();
+    }
+
+    /** The units in force today the user's forms may choose (those his role covers), by name. */
+    public List<Agency> choosableUnits(CurrentUser user) {
+        return scope.choosable(user);
     }
 
     // ---------------------------------------------------------------- plans
@@ -110,7 +113,7 @@ public class ReviewService {
         Integer year = Inputs.integer(in.year(), "year", "năm", 2000, 2100, true, p);
         String reference = Inputs.text(in.reference(), "reference", "số, ký hiệu kế hoạch", 120, true, p);
         String title = Inputs.text(in.title(), "title", "tên kế hoạch", 500, true, p);
-        Agency owner = agency(in.ownerAgencyId(), "ownerAgencyId", p);
+        Agency owner = scope.agency(in.ownerAgencyId(), "ownerAgencyId", p);
         p.require(reference == null || !store.referenceTaken(reference), "reference", "Đã có kế hoạch mang số, ký hiệu này.");
         p.throwIfAny();
         scope.require(by, owner.id());
@@ -133,7 +136,7 @@ public class ReviewService {
             p.require(v.isPresent(), "procedureCode", "Không có thủ tục đang có hiệu lực với mã " + code + ".");
         }
         p.require(code != null || subject != null, "subject", "Nhập mã thủ tục hoặc nội dung (nhóm thủ tục) cần rà soát.");
-        Agency agency = agency(in.agencyId(), "agencyId", p);
+        Agency agency = scope.agency(in.agencyId(), "agencyId", p);
         LocalDate due = Inputs.date(in.dueOn(), "dueOn", "hạn hoàn thành", true, p);
         p.require(due == null || due.getYear() == plan.year() || due.getYear() == plan.year() + 1, "dueOn",
                 "Hạn hoàn thành phải trong năm " + plan.year() + " của kế hoạch (hoặc năm sau).");
@@ -266,7 +269,4 @@ public class ReviewService {
         return m;
     }
 
-    private Agency agency(String id, String field, Problems p) {
-        return scope.agency(id, field, p);
-    }
 }

@@ -63,6 +63,13 @@ class Scope {
         return null;
     }
 
+    /** Every unit's name by id (units that ended too: old rows name them). */
+    java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> m = new java.util.HashMap<>();
+        agencies.all().forEach(a -> m.put(a.id(), a.name()));
+        return m;
+    }
+
     /** The units in force today that a form may choose, by name. */
     java.util.List<Agency> choosable(CurrentUser user) {
         return agencies.activeOn(agencies.today()).stream().filter(a -> covers(user, a.id()))

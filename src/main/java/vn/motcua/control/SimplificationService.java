@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,7 @@ public class SimplificationService {
     }
 
     private Map<Long, String> names() {
-        Map<Long, String> m = new HashMap<>();
-        agencies.all().forEach(a -> m.put(a.id(), a.name()));
-        return m;
+        return scope.names();
     }
 
     // ---------------------------------------------------------------- income figure

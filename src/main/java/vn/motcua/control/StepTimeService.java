@@ -17,9 +17,7 @@ import vn.motcua.shared.ValidationException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Learns from the recorded history: the real time each step of a procedure's internal process takes, against the time
@@ -32,12 +30,14 @@ public class StepTimeService {
     private final CatalogService catalog;
     private final WorkingCalendarService calendars;
     private final AgencyService agencies;
+    private final Scope scope;
 
-    public StepTimeService(DossierQueries dossiers, CatalogService catalog, WorkingCalendarService calendars, AgencyService agencies) {
+    public StepTimeService(DossierQueries dossiers, CatalogService catalog, WorkingCalendarService calendars, AgencyService agencies, Scope scope) {
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.calendars = calendars;
         this.agencies = agencies;
+        this.scope = scope;
     }
 
     /** The legal time limit (working days) of the procedure's version in force. */
@@ -75,9 +75,7 @@ public class StepTimeService {
             count++;
             spans.addAll(TrailWalk.spans(t, cal).stream().filter(s -> s.step() <= allotted.size()).toList());
         }
-        Map<Long, String> names = new HashMap<>();
-        agencies.all().forEach(a -> names.put(a.id(), a.name()));
         return new StepAnalysis(v.code(), v.name(), variant, from, to,
-                StepTimes.analyse(allotted, spans, SimplificationService.TARGET_PERCENT, count), names);
+                StepTimes.analyse(allotted, spans, SimplificationService.TARGET_PERCENT, count), scope.names());
     }
 }

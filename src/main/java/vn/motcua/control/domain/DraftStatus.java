@@ -29,6 +29,15 @@ public enum DraftStatus implements Labelled {
         return labelEn;
     }
 
+    /** The deadline still open in this state: the office's opinion, then the appraisal; none afterwards. */
+    public java.time.LocalDate nextDue(java.time.LocalDate opinionDue, java.time.LocalDate appraisalDue) {
+        return switch (this) {
+            case REGISTERED -> opinionDue;
+            case OPINION_GIVEN -> appraisalDue;
+            default -> null;
+        };
+    }
+
     public DraftStatus giveOpinion() {
         return to(this == REGISTERED, OPINION_GIVEN, "Ý kiến của Văn phòng UBND tỉnh đã có, hoặc dự thảo không còn chờ ý kiến.");
     }

@@ -7,10 +7,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.control.ControlEvents;
+import vn.motcua.control.OversightService;
 import vn.motcua.identity.Account;
 import vn.motcua.identity.AccountService;
+import vn.motcua.identity.CurrentUser;
 import vn.motcua.identity.Role;
-import vn.motcua.identity.RoleGrant;
 import vn.motcua.notification.NotificationService;
 import vn.motcua.organization.AgencyService;
 
@@ -26,14 +27,16 @@ import java.util.List;
 class ControlMailer {
     private static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final AccountService accounts;
+    private final OversightService oversight;
     private final AgencyService agencies;
     private final NotificationService notifications;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    ControlMailer(AccountService accounts, AgencyService agencies, NotificationService notifications, ObjectProvider<JavaMailSender> mail,
+    ControlMailer(AccountService accounts, OversightService oversight, AgencyService agencies, NotificationService notifications, ObjectProvider<JavaMailSender> mail,
                   @Value("${motcua.mail.from:motcua@localhost}") String from) {
         this.accounts = accounts;
+        this.oversight = oversight;
         this.agencies = agencies;
         this.notifications = notifications;
         this.mail = mail;
@@ -47,7 +50,7 @@ class ControlMailer {
             return;
         }
         List<String> to = accounts.withRole(Role.TTHC_CONTROL).stream()
-                .filter(a -> a.email() != null && !a.email().isBlank() && covers(a, e.agencyId()))
+                .filter(a -> a.email() != null && !a.email().isBlank() && oversight.covers(CurrentUser.of(a), e.agencyId()))
                 .map(Account::email).distinct().toList();
         if (to.isEmpty()) {
             return;
@@ -61,8 +64,4 @@ class ControlMailer {
         sender.send(m);
     }
 
-    private boolean covers(Account a, long agencyId) {
-        return a.roles().stream().filter(g -> g.role() == Role.TTHC_CONTROL && g.agencyId() != null)
-                .map(RoleGrant::agencyId).anyMatch(u -> agencies.subtree(u).contains(agencyId));
-    }
 }

@@ -4,38 +4,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.ProcedureVersion;
-import vn.motcua.identity.CurrentUser;
-import vn.motcua.identity.Role;
-import vn.motcua.organization.Agency;
+import vn.motcua.control.ReviewService;
 import vn.motcua.organization.AgencyService;
 
 import java.util.List;
-import java.util.Set;
 
 /** The choices the control forms offer: the units the officer works over and the procedures in force. */
 @Component
 class ControlForms {
     private final AgencyService agencies;
     private final CatalogService catalog;
+    private final ReviewService reviews;
 
-    ControlForms(AgencyService agencies, CatalogService catalog) {
+    ControlForms(AgencyService agencies, CatalogService catalog, ReviewService reviews) {
         this.agencies = agencies;
         this.catalog = catalog;
+        this.reviews = reviews;
     }
 
     void agencies(Model model) {
-        CurrentUser user = Pages.user();
-        Set<Long> scope = null;
-        if (!user.has(Role.ADMIN)) {
-            scope = new java.util.HashSet<>();
-            for (long u : user.unitsFor(Role.TTHC_CONTROL)) {
-                scope.addAll(agencies.subtree(u));
-            }
-        }
-        Set<Long> s = scope;
-        List<Agency> list = agencies.activeOn(agencies.today()).stream().filter(a -> s == null || s.contains(a.id()))
-                .sorted(vn.motcua.shared.VietnameseText.by(Agency::name)).toList();
-        model.addAttribute("agencies", list);
+        model.addAttribute("agencies", reviews.choosableUnits(Pages.user()));
     }
 
     void procedures(Model model) {

@@ -227,7 +227,7 @@ class OversightPageController {
 
     @GetMapping("/kiem-soat/kiem-tra-don-vi.xlsx")
     void inspectionsExcel(@RequestParam(name = "nam", required = false) String year, HttpServletResponse response) throws IOException {
-        int y = year == null || !year.matches("\\d{4}") ? oversight.today().getYear() : Integer.parseInt(year);
+        int y = Pages.year(year, oversight.today().getYear());
         Attachments.write(response, "kiem-tra-" + y + ".xlsx", Pages.XLSX, ControlExcel.inspections(y, oversight.inspections(y), oversight.today()));
     }
 }

@@ -69,20 +69,30 @@ final class Pages {
         }
     }
 
-    /** A year parameter of a filter, or the default. */
+    /** A year parameter of a filter, or the default; a bad one is reported and the default used. */
     static int year(String value, int fallback, Model model) {
+        Integer y = parseYear(value);
+        if (y == null && value != null && !value.isBlank()) {
+            model.addAttribute("problems", List.of(new FieldProblem("nam", "Năm không hợp lệ.")));
+        }
+        return y == null ? fallback : y;
+    }
+
+    /** A year parameter (2000–2100), or the default when missing or bad. */
+    static int year(String value, int fallback) {
+        Integer y = parseYear(value);
+        return y == null ? fallback : y;
+    }
+
+    private static Integer parseYear(String value) {
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
         try {
             int y = Integer.parseInt(value.trim());
-            if (y >= 2000 && y <= 2100) {
-                return y;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return y >= 2000 && y <= 2100 ? y : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        model.addAttribute("problems", List.of(new FieldProblem("nam", "Năm không hợp lệ.")));
-        return fallback;
     }
 }

@@ -204,7 +204,7 @@ class SimplificationPageController {
 
     @GetMapping("/kiem-soat/phuong-an.xlsx")
     void proposalsExcel(@RequestParam(name = "nam", required = false) String year, HttpServletResponse response) throws IOException {
-        int y = year == null || !year.matches("\\d{4}") ? simplification.today().getYear() : Integer.parseInt(year);
+        int y = Pages.year(year, simplification.today().getYear());
         Attachments.write(response, "don-gian-hoa-" + y + ".xlsx", Pages.XLSX, ControlExcel.proposals(y, simplification.tracker(y),
                 simplification.proposals(y, null)));
     }
