@@ -17,7 +17,7 @@ class ControlJobs {
     }
 
     @Scheduled(cron = "${motcua.control.warning-cron:0 30 7 * * *}", zone = "Asia/Ho_Chi_Minh")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "control-warnings", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "control-warnings", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     void warn() {
         try {
             int sent = oversight.sendWarnings();

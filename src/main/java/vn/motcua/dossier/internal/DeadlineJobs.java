@@ -22,7 +22,7 @@ class DeadlineJobs {
     }
 
     @Scheduled(fixedDelayString = "${motcua.dossier.warning-interval:PT15M}", initialDelayString = "PT30S")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "dossier-deadlines", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "dossier-deadlines", lockAtMostFor = "PT2M", lockAtLeastFor = "PT30S")
     void scheduled() {
         if (readiness.ready()) {
             dossiers.applyDeadlines();

@@ -47,7 +47,7 @@ class FeedbackJobs {
     }
 
     @Scheduled(fixedDelayString = "${motcua.feedback.deadline-interval:PT10M}", initialDelayString = "PT2M")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "feedback-deadlines", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "feedback-deadlines", lockAtMostFor = "PT2M", lockAtLeastFor = "PT30S")
     void deadlines() {
         if (readiness.ready()) {
             feedback.applyDeadlines();

@@ -109,7 +109,7 @@ public class SecurityConfig {
                         .requestMatchers("/", "/thu-tuc/**", "/thong-ke/**", "/tra-cuu", "/tra-cuu/ket-qua", "/xac-thuc", "/xac-thuc/**", "/dang-nhap", "/dang-ky", "/error",
                                 "/oauth2/authorization/**", "/login/oauth2/code/**",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.GET, PublicApi.GET_PATHS).permitAll()
                         .requestMatchers(HttpMethod.POST, PublicApi.POST_PATHS).permitAll()
                         // partner systems: checked by their client id and HMAC signature, not by an account

@@ -22,7 +22,7 @@ class IntegrationJobs {
 
     /** Every night the previous month's vote summary is queued for the portal (once per month: later runs add nothing). */
     @Scheduled(cron = "${motcua.integration.votes-cron:0 15 2 * * *}", zone = "Asia/Ho_Chi_Minh")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "portal-votes", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "portal-votes", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     void votes() {
         try {
             int lines = portal.pushVotes(java.time.YearMonth.now(clock).minusMonths(1));
@@ -35,7 +35,7 @@ class IntegrationJobs {
     }
 
     @Scheduled(fixedDelayString = "${motcua.integration.outbox.interval:PT5S}", initialDelayString = "PT10S")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "outbox-delivery", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "outbox-delivery", lockAtMostFor = "PT30S", lockAtLeastFor = "PT1S")
     void deliver() {
         try {
             delivery.deliverDue();

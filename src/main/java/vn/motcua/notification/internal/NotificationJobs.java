@@ -17,7 +17,7 @@ class NotificationJobs {
     }
 
     @Scheduled(fixedDelayString = "${motcua.notification.send-interval:PT15S}", initialDelayString = "PT20S")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notification-sending", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "notification-sending", lockAtMostFor = "PT30S", lockAtLeastFor = "PT1S")
     void send() {
         if (readiness.ready()) {
             notifications.deliverDue();

@@ -23,7 +23,7 @@ class PaymentJobs {
     }
 
     @Scheduled(fixedDelayString = "${motcua.payment.sweep-interval:PT5M}", initialDelayString = "PT1M")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment-sweep", lockAtMostFor = "PT30M", lockAtLeastFor = "PT30S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment-sweep", lockAtMostFor = "PT2M", lockAtLeastFor = "PT30S")
     void sweep() {
         if (readiness.ready()) {
             payments.sweepPending(Duration.ofMinutes(10));
@@ -31,7 +31,7 @@ class PaymentJobs {
     }
 
     @Scheduled(cron = "${motcua.payment.reconcile-cron:0 30 1 * * *}", zone = "Asia/Ho_Chi_Minh")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment-reconciliation", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment-reconciliation", lockAtMostFor = "PT2M", lockAtLeastFor = "PT1M")
     void reconcile() {
         if (readiness.ready()) {
             payments.reconcile("system");

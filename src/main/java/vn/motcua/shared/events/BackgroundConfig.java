@@ -25,19 +25,33 @@ public final class BackgroundConfig {
      */
     @Configuration
     @EnableScheduling
-    @net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+    @net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
     @ConditionalOnProperty(name = "motcua.scheduling.enabled", havingValue = "true", matchIfMissing = true)
     static class Scheduling {
     }
 
-    /** The lock of the scheduled jobs, in the application's database (also used by the tests without scheduling). */
+    /**
+     * The lock of the scheduled jobs, in the application's database (also used by the tests without scheduling). A node
+     * that runs a job extends its lock while the job runs (every half of the job's lockAtMostFor), so lockAtMostFor can
+     * stay short: when a node dies holding a lock, the others take the job over after at most that time (30 s for the
+     * outbox, the notifications and the event retries; 2 min for the rest).
+     */
     @Configuration
     static class Locks {
+        @org.springframework.context.annotation.Bean(destroyMethod = "shutdownNow")
+        java.util.concurrent.ScheduledExecutorService lockKeepAlive() {
+            return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "shedlock-keep-alive");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
         @org.springframework.context.annotation.Bean
-        net.javacrumbs.shedlock.core.LockProvider lockProvider(javax.sql.DataSource dataSource) {
-            return new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
+        net.javacrumbs.shedlock.core.LockProvider lockProvider(javax.sql.DataSource dataSource, java.util.concurrent.ScheduledExecutorService lockKeepAlive) {
+            return new net.javacrumbs.shedlock.support.KeepAliveLockProvider(new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
                     net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
-                            .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource)).usingDbTime().build());
+                            .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource)).usingDbTime().build()), lockKeepAlive);
         }
     }
 }

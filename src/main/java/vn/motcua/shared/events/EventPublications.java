@@ -65,7 +65,7 @@ public class EventPublications {
 
     /** Delivers again every event whose delivery has been pending longer than the retry delay. */
     @Scheduled(fixedDelayString = "${motcua.events.retry-interval:PT1M}", initialDelayString = "${motcua.events.retry-interval:PT1M}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "event-resubmission", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5S")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "event-resubmission", lockAtMostFor = "PT30S", lockAtLeastFor = "PT5S")
     public void retryStale() {
         if (!readiness.ready()) {
             return;
