@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,8 @@ public final class DossierBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int transitions = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 10000;
+        // dossiers started on Flowable (each through the API: start and intake); 0 = no Flowable run
+        int flowableInstances = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : n;
         try (Connection c = DriverManager.getConnection(URL, USER, System.getProperty("bench.password", ""));
              Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
@@ -59,11 +62,11 @@ public final class DossierBenchmark {
                 "--server.port=0",
                 "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext ctx = app.run(properties)) {
-            run(ctx, n, transitions, lookups);
+            run(ctx, n, transitions, lookups, flowableInstances);
         }
     }
 
-    private static void run(ConfigurableApplicationContext ctx, int n, int transitions, int lookups) throws Exception {
+    private static void run(ConfigurableApplicationContext ctx, int n, int transitions, int lookups, int flowableInstances) throws Exception {
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         CatalogService catalog = ctx.getBean(CatalogService.class);
         AgencyService agencies = ctx.getBean(AgencyService.class);
@@ -119,35 +122,94 @@ public final class DossierBenchmark {
             dossiers.forward(d.id(), d.rowVersion(), null, null, null, specialist);
         }
         List<Long> measured = ids.subList(Math.min(200, ids.size() / 10), ids.size());
+        int half = measured.size() / 2;
+        Map<Integer, Double> motcua = new java.util.TreeMap<>();
         for (int threads : new int[]{1, 4}) {
-            List<List<Long>> slices = new ArrayList<>();
-            int half = measured.size() / 2;
             List<Long> batch = threads == 1 ? measured.subList(0, half) : measured.subList(half, measured.size());
-            for (int t = 0; t < threads; t++) {
-                slices.add(batch.subList(batch.size() * t / threads, batch.size() * (t + 1) / threads));
+            motcua.put(threads, measure("MotCua transitions (read + forward)", batch, threads, id -> {
+                Dossier d = dossiers.get(id);
+                dossiers.forward(d.id(), d.rowVersion(), "bench", null, null, specialist);
+            }));
+        }
+        lookups(queries, n, lookups);
+        ctx.close();
+
+        // the peer: the same flow on Flowable, the same number of transitions, the same PostgreSQL
+        Map<Integer, Double> flowable = new java.util.TreeMap<>();
+        if (flowableInstances > 0) {
+            try (FlowableBench engine = new FlowableBench(URL, USER, System.getProperty("bench.password", ""), 8)) {
+                long f0 = System.nanoTime();
+                List<String> instances = engine.load(Math.max(flowableInstances, ids.size()), 4);
+                System.out.printf("Flowable: started %,d dossiers and took them through intake in %.1f s (%,d activity rows in history)%n",
+                        instances.size(), (System.nanoTime() - f0) / 1e9, engine.historyRows());
+                List<String> open = instances.subList(instances.size() - ids.size(), instances.size());
+                int warm = Math.min(200, open.size() / 10);
+                open.subList(0, warm).forEach(engine::forward);
+                List<String> rest = open.subList(warm, open.size());
+                int fhalf = rest.size() / 2;
+                for (int threads : new int[]{1, 4}) {
+                    List<String> batch = threads == 1 ? rest.subList(0, fhalf) : rest.subList(fhalf, rest.size());
+                    flowable.put(threads, measure("Flowable transitions (task query + complete)", batch, threads, engine::forward));
+                }
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            AtomicInteger done = new AtomicInteger();
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<Long> slice : slices) {
-                futures.add(pool.submit(() -> {
-                    for (Long id : slice) {
-                        Dossier d = dossiers.get(id);
-                        dossiers.forward(d.id(), d.rowVersion(), "bench", null, null, specialist);
-                        done.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            pool.shutdown();
-            double secs = (System.nanoTime() - start) / 1e9;
-            System.out.printf("transitions (read + forward, %d thread%s): %,d in %.2f s = %.0f per second%n", threads, threads == 1 ? "" : "s",
-                    done.get(), secs, done.get() / secs);
         }
 
+        // PostgreSQL's own ceiling: pgbench's default transaction
+        Map<Integer, Double> pg = new java.util.TreeMap<>();
+        PgBench pgbench = new PgBench(URL, USER);
+        try {
+            pgbench.init(10);
+            for (int clients : new int[]{1, 4}) {
+                pg.put(clients, pgbench.tps(clients, 20));
+                System.out.printf("pgbench default transaction, %d client%s: %.0f per second%n", clients, clients == 1 ? "" : "s", pg.get(clients));
+            }
+            pgbench.drop();
+        } catch (Exception e) {
+            System.out.println("pgbench not run: " + e.getMessage());
+        }
+
+        System.out.println();
+        System.out.println("| threads | MotCua /s | Flowable /s | MotCua ÷ Flowable | pgbench /s | MotCua ÷ pgbench |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int threads : new int[]{1, 4}) {
+            Double f = flowable.get(threads);
+            Double p = pg.get(threads);
+            System.out.printf("| %d | %.0f | %s | %s | %s | %s |%n", threads, motcua.get(threads), f == null ? "–" : String.format("%.0f", f),
+                    f == null ? "–" : String.format("%.2f×", motcua.get(threads) / f), p == null ? "–" : String.format("%.0f", p),
+                    p == null ? "–" : String.format("%.0f %%", 100 * motcua.get(threads) / p));
+        }
+        System.out.println("total " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
+    }
+
+    /** Runs op on every item, split over the threads; prints and returns the rate per second. */
+    private static <T> double measure(String label, List<T> items, int threads, java.util.function.Consumer<T> op) throws Exception {
+        List<List<T>> slices = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            slices.add(items.subList(items.size() * t / threads, items.size() * (t + 1) / threads));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (List<T> slice : slices) {
+            futures.add(pool.submit(() -> {
+                for (T item : slice) {
+                    op.accept(item);
+                    done.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s, %d thread%s: %,d in %.2f s = %.0f per second%n", label, threads, threads == 1 ? "" : "s", done.get(), secs,
+                done.get() / secs);
+        return done.get() / secs;
+    }
+
+    private static void lookups(DossierQueries queries, int n, int lookups) {
         Random random = new Random(42);
         long[] nanos = new long[lookups];
         for (int i = 0; i < lookups + 500; i++) {
@@ -165,7 +227,6 @@ public final class DossierBenchmark {
         System.out.printf("status lookups (code + check digits, with history), %,d samples: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 lookups, nanos[lookups / 2] / 1e6, nanos[(int) (lookups * 0.95)] / 1e6, nanos[(int) (lookups * 0.99)] / 1e6,
                 nanos[lookups - 1] / 1e6);
-        System.out.println("total " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
     }
 
     private static CurrentUser user(AccountService accounts, String username) {
