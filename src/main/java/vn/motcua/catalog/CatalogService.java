@@ -173,7 +173,36 @@ public class CatalogService {
         return result;
     }
 
+    /**
+     * A published version with its components, fees and process: read on every dossier transition and by every listener
+     * of its events, so kept in memory. A kept copy serves only while its version row reads the same, this node's catalog
+     * has not changed since, and for at most 30 s (another node's changes to what a version shows: a renamed unit, an
+     * abolition). Drafts are always read.
+     */
     ProcedureVersion full(VersionRow v) {
+        if (v.status() != VersionStatus.PUBLISHED) {
+            return load(v);
+        }
+        long gen = generation.get();
+        Full kept = fullVersions.get(v.id());
+        if (kept != null && kept.generation() == gen && kept.row().equals(v) && System.nanoTime() - kept.loadedAt() < FULL_TTL_NANOS) {
+            return kept.version();
+        }
+        ProcedureVersion loaded = load(v);
+        if (fullVersions.size() >= 2000) {
+            fullVersions.clear();
+        }
+        fullVersions.put(v.id(), new Full(v, gen, System.nanoTime(), loaded));
+        return loaded;
+    }
+
+    private static final long FULL_TTL_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+    private final Map<Long, Full> fullVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Full(VersionRow row, long generation, long loadedAt, ProcedureVersion version) {
+    }
+
+    private ProcedureVersion load(VersionRow v) {
         Map<Long, Agency> names = agencies.byId();
         ProcedureField field = store.fields().stream().filter(f -> f.id() == v.fieldId()).findFirst().orElseThrow();
         ProcedureRow p = store.procedure(v.procedureId()).orElseThrow();

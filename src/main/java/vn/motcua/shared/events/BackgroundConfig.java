@@ -38,17 +38,14 @@ public final class BackgroundConfig {
      */
     @Configuration
     static class Locks {
-        @org.springframework.context.annotation.Bean(destroyMethod = "shutdownNow")
-        java.util.concurrent.ScheduledExecutorService lockKeepAlive() {
-            return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        @org.springframework.context.annotation.Bean
+        net.javacrumbs.shedlock.core.LockProvider lockProvider(javax.sql.DataSource dataSource) {
+            // not a bean: an Executor bean would make Spring Boot drop its bounded task executor for @Async listeners
+            java.util.concurrent.ScheduledExecutorService lockKeepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "shedlock-keep-alive");
                 t.setDaemon(true);
                 return t;
             });
-        }
-
-        @org.springframework.context.annotation.Bean
-        net.javacrumbs.shedlock.core.LockProvider lockProvider(javax.sql.DataSource dataSource, java.util.concurrent.ScheduledExecutorService lockKeepAlive) {
             return new net.javacrumbs.shedlock.support.KeepAliveLockProvider(new net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider(
                     net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider.Configuration.builder()
                             .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(dataSource)).usingDbTime().build()), lockKeepAlive);
