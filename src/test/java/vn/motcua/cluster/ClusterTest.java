@@ -58,6 +58,7 @@ class ClusterTest {
     Node a;
     Node b;
     Proxy proxy;
+    Broker broker;
     JdbcClient db;
     String components;
     long handling;
@@ -74,8 +75,10 @@ class ClusterTest {
         String clusterUrl = url.replaceAll("currentSchema=[A-Za-z0-9_]+", "currentSchema=" + SCHEMA);
         Path shared = Files.createDirectories(dir.resolve("shared"));
         // the national portal's simulator of node B stands in for the portal of both (it outlives node A's crashes)
-        b = new Node("node-b", dir, clusterUrl, user, SCHEMA, shared, false, null);
-        a = new Node("node-a", dir, clusterUrl, user, SCHEMA, shared, true, b.url() + "/sim/dvcqg/api");
+        broker = Broker.open();
+        String[] events = broker == null ? new String[0] : new String[]{"--motcua.broker.enabled=true", "--management.health.rabbit.enabled=true"};
+        b = new Node("node-b", dir, clusterUrl, user, SCHEMA, shared, false, null, events);
+        a = new Node("node-a", dir, clusterUrl, user, SCHEMA, shared, true, b.url() + "/sim/dvcqg/api", events);
         a.start();
         a.awaitReady(Duration.ofSeconds(180)); // migrates the schema and loads a small demo province
         b.start().awaitReady(Duration.ofSeconds(120));
@@ -91,7 +94,7 @@ class ClusterTest {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{proxy, a, b}) {
+        for (AutoCloseable c : new AutoCloseable[]{proxy, a, b, broker}) {
             if (c != null) {
                 c.close();
             }
@@ -228,6 +231,19 @@ class ClusterTest {
                     .as("portal messages of %s", e.getValue()).isPositive();
             assertThat(db.sql("select count(*) from notification_message where dossier_id = ? and event_key = 'RECEIVED' and channel = 'EMAIL'")
                     .param(e.getKey()).query(Long.class).single()).as("receipt e-mail of %s queued once", e.getValue()).isEqualTo(1L);
+        }
+        // and every dossier event reached the message broker (RabbitMQ), once after dropping repeats by message id
+        if (broker != null) {
+            Map<String, Broker.Received> messages = broker.drain(Duration.ofSeconds(5));
+            for (Map.Entry<Long, String> e : received.entrySet()) {
+                List<Broker.Received> of = messages.values().stream().filter(m -> m.code().equals(e.getValue())).toList();
+                assertThat(of.stream().filter(m -> m.type().equals("received")).count()).as("'received' of %s on the broker", e.getValue()).isEqualTo(1L);
+                long steps = db.sql("select count(*) from dossier_history where dossier_id = ? and action in ('FORWARD', 'APPROVE')")
+                        .param(e.getKey()).query(Long.class).single();
+                assertThat(of.stream().filter(m -> m.type().equals("step-completed")).count()).as("steps of %s on the broker", e.getValue())
+                        .isEqualTo(steps);
+            }
+            System.out.printf("broker: %d distinct messages (%d repeats dropped)%n", messages.size(), broker.repeats());
         }
     }
 

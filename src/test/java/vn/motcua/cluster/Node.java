@@ -26,7 +26,8 @@ final class Node implements AutoCloseable {
     private final List<String> command;
     private Process process;
 
-    Node(String name, Path dir, String databaseUrl, String databaseUser, String schema, Path files, boolean demo, String portalUrl) throws IOException {
+    Node(String name, Path dir, String databaseUrl, String databaseUser, String schema, Path files, boolean demo, String portalUrl,
+         String... extra) throws IOException {
         this.name = name;
         this.port = freePort();
         this.log = dir.resolve(name + ".log");
@@ -60,6 +61,7 @@ final class Node implements AutoCloseable {
         if (portalUrl != null) {
             command.add("--motcua.integration.portal.url=" + portalUrl);
         }
+        command.addAll(List.of(extra));
     }
 
     /** Starts the process; returns at once (see {@link #awaitReady}). */
