@@ -76,6 +76,15 @@ public class DossierQueries {
         return store.count(where(user, queue, params), params);
     }
 
+    /**
+     * How many dossiers a queue holds, counted up to {@code cap} (the tabs of the officer's page: the finished queue
+     * of a busy unit holds hundreds of thousands, and counting them all on every visit costs more than the page).
+     */
+    public long countUpTo(CurrentUser user, Queue queue, int cap) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return store.countUpTo(where(user, queue, params), params, cap);
+    }
+
     private String where(CurrentUser user, Queue queue, Map<String, Object> params) {
         return switch (queue) {
             case INTAKE -> {

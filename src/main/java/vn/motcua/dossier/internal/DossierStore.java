@@ -421,6 +421,12 @@ public class DossierStore {
         return jdbc.sql("select count(*) from dossier where " + where).params(params).query(Long.class).single();
     }
 
+    /** The count, stopping at {@code cap} rows. */
+    public long countUpTo(String where, Map<String, Object> params, int cap) {
+        return jdbc.sql("select count(*) from (select 1 from dossier where " + where + " fetch first " + Math.max(1, cap) + " rows only) x")
+                .params(params).query(Long.class).single();
+    }
+
     /**
      * Per handling agency: received in the period; finished in the period on time and late (late includes a second
      * supplement request, as the index counts it); stopped, refused or withdrawn in the period; still open now, and

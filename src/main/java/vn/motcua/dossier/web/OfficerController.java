@@ -93,6 +93,9 @@ public class OfficerController {
         this.forms = forms;
     }
 
+    /** The tabs count a queue up to this many dossiers and then show "1000+". */
+    static final int COUNT_CAP = 1000;
+
     private static CurrentUser user() {
         return CurrentUser.get().orElseThrow();
     }
@@ -103,7 +106,7 @@ public class OfficerController {
         CurrentUser user = user();
         Map<Queue, Long> counts = new EnumMap<>(Queue.class);
         for (Queue q : Queue.values()) {
-            counts.put(q, queries.count(user, q));
+            counts.put(q, queries.countUpTo(user, q, COUNT_CAP));
         }
         Queue queue = chosen;
         if (queue == null) {
@@ -119,8 +122,10 @@ public class OfficerController {
         model.addAttribute("queue", queue);
         model.addAttribute("queues", Queue.values());
         model.addAttribute("counts", counts);
+        model.addAttribute("countCap", COUNT_CAP);
         model.addAttribute("rows", rows);
-        model.addAttribute("shownOf", counts.get(queue) > rows.size() ? counts.get(queue) : null);
+        long held = counts.get(queue);
+        model.addAttribute("shownOf", held > rows.size() ? (held >= COUNT_CAP ? COUNT_CAP + "+" : String.valueOf(held)) : null);
         model.addAttribute("canReceive", user.has(Role.RECEIVING_OFFICER));
         return "dossier/queues";
     }
