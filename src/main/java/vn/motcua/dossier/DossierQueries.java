@@ -66,7 +66,12 @@ public class DossierQueries {
     public List<DossierView> queue(CurrentUser user, Queue queue) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(user, queue, params);
-        String order = queue == Queue.FINISHED ? "finished_at desc" : "coalesce(due_at, submitted_at), id";
+        // a dossier being processed has its due time (those without one come last); one at the counter, its submission
+        String order = switch (queue) {
+            case FINISHED -> "finished_at desc";
+            case INTAKE -> "coalesce(due_at, submitted_at), id";
+            default -> "due_at, id";
+        };
         return views(store.list(where, params, order, QUEUE_LIMIT));
     }
 
