@@ -6,14 +6,10 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,7 +93,7 @@ public class MotCuaSimulation extends Simulation {
         String body = handover.replace("#{portalCode}", "G22.99-LOAD-" + s).replace("#{name}", "Công dân trực tuyến " + s)
                 .replace("#{idNumber}", String.format("%012d", 89_000_000_000L + s % 1_000_000_000L))
                 .replace("#{phone}", String.format("09%08d", s % 100_000_000));
-        return session.set("body", body).set("signature", hmac(PORTAL_SECRET, body));
+        return session.set("body", body).set("signature", vn.motcua.shared.Hmac.sha256Hex(PORTAL_SECRET, body));
     }).group("writes").on(exec(http("portal hand-over").post("/api/v1/partners/portal/dossiers").header("Content-Type", "application/json")
                     .header("Accept", "application/json").header("X-Client-Id", "DVCQG").header("X-Signature", "#{signature}")
                     .body(StringBody("#{body}")).check(status().in(200, 201))))
@@ -166,16 +162,6 @@ public class MotCuaSimulation extends Simulation {
             Files.writeString(DIR.resolve("probe.csv"), "epoch_ms,response_ms\n" + String.join("\n", rows) + "\n");
         } catch (Exception e) {
             System.err.println("probe not written: " + e);
-        }
-    }
-
-    static String hmac(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierEvents;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +48,7 @@ public class EventExternalizer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String id = "dossier:" + event.dossierId() + ":" + type + ":" + sha256(payload).substring(0, 24);
+        String id = "dossier:" + event.dossierId() + ":" + type + ":" + vn.motcua.shared.Digests.sha256Hex(payload).substring(0, 24);
         var message = MessageBuilder.withBody(payload).setContentType(MessageProperties.CONTENT_TYPE_JSON)
                 .setContentEncoding(StandardCharsets.UTF_8.name()).setMessageId(id).setType(type)
                 .setDeliveryMode(MessageDeliveryMode.PERSISTENT).setHeader("dossier-code", event.code()).build();
@@ -65,14 +62,6 @@ public class EventExternalizer {
     /** {@code StepCompleted} → {@code step-completed}. */
     static String kebab(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The exchange, declared on the broker when the first connection opens. */
