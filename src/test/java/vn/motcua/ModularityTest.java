@@ -22,7 +22,7 @@ class ModularityTest {
     @Test
     void theModuleMapInTheDocsNamesEveryModule() throws Exception {
         Set<String> names = modules.stream().map(ApplicationModule::getName).collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("shared", "organization", "identity", "rules", "catalog", "calendar", "dossier", "demo", "audit", "documents", "payment", "notification", "simulators", "feedback", "integration", "control", "broker");
+        assertThat(names).containsExactlyInAnyOrder("shared", "organization", "identity", "rules", "catalog", "calendar", "dossier", "demo", "audit", "documents", "payment", "notification", "simulators", "feedback", "integration", "control", "broker", "quality");
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/architecture.md"));
         for (String name : names) {
             assertThat(doc).as("docs/architecture.md mentions module " + name).contains("`" + name + "`");

@@ -15,4 +15,14 @@ public record PublicationItem(Long watchId, String sourceRef, String title, long
                               int procedures, Long decisionId, String decisionNumber, LocalDate decisionSignedOn, LocalDate madePublicOn,
                               List<String> procedureCodes, PublicationTimeliness timeliness, PublicationTimeliness.State state, String note,
                               long rowVersion) {
+
+    /** Indicator 1.1 for this decision, judged on {@code today} (null while it cannot be judged yet). */
+    public Boolean decidedOnTime(LocalDate today) {
+        return timeliness.decidedOnTime(today);
+    }
+
+    /** Indicator 1.2 for this decision, judged on {@code until} (null while it cannot be judged yet). */
+    public Boolean publicOnTime(LocalDate until) {
+        return timeliness.publicOnTime(until);
+    }
 }

@@ -89,7 +89,7 @@ class DemoHistory {
     private final Random feeRandom = new Random(20261206L);
 
     DemoHistory(DossierService dossiers, CatalogService catalog, AccountService accounts, WorkingCalendarService calendars, DemoPayments payments,
-                @Value("${motcua.demo-data.history-days:180}") int historyDays, @Value("${motcua.demo-data.dossiers-per-day:6}") int perDay) {
+                @Value("${motcua.demo-data.history-days:380}") int historyDays, @Value("${motcua.demo-data.dossiers-per-day:5}") int perDay) {
         this.payments = payments;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -302,10 +302,18 @@ class DemoHistory {
         if (at.isAfter(now)) {
             return;
         }
+        // each unit has its own habits, drifting from month to month, so that the service-quality index differs between units and
+        // over time (drawn apart from the dossier's own random sequence)
+        long unitKey = province ? v.agencyId() : counter.hashCode();
+        Random habit = new Random(unitKey * 31 + at.toLocalDate().toEpochDay() * 7919 + code.hashCode());
         int channelRoll = r.nextInt(100);
-        Channel channel = v.byOnline() && channelRoll < 40 ? Channel.ONLINE : v.byPost() && channelRoll >= 92 ? Channel.POST : Channel.COUNTER;
+        Channel channel = v.byOnline() && channelRoll < onlineShare(unitKey, day) ? Channel.ONLINE
+                : v.byPost() && channelRoll >= 92 ? Channel.POST : Channel.COUNTER;
         int roll = r.nextInt(100);
         Fate fate = roll < 62 ? Fate.ON_TIME : roll < 72 ? Fate.SLOW : roll < 84 ? Fate.LATE : roll < 94 ? Fate.SUPPLEMENT : roll < 97 ? Fate.STOP : Fate.DENIED;
+        if (fate == Fate.ON_TIME && habit.nextInt(100) < lateBias(unitKey, day)) {
+            fate = Fate.LATE;
+        }
         Dossier d;
         LocalDateTime t;
         if (channel == Channel.ONLINE) {
@@ -323,7 +331,12 @@ class DemoHistory {
             }
             d = accept(d, t);
         } else {
-            Applicant a = stranger(r);
+            Applicant stranger = stranger(r);
+            // some applicants are citizens the state already knows: their documents are reused and the counter checks them
+            // against the population database (how often depends on the unit)
+            int known = habit.nextInt(100) < 15 + (int) Math.floorMod(unitKey * 13, 40L) ? habit.nextInt(CITIZENS.length) : -1;
+            Applicant a = known >= 0 ? citizen(known) : stranger;
+            checkPopulation = known >= 0 && habit.nextInt(100) < Math.floorMod(unitKey * 17, 90L);
             if (r.nextInt(100) < 6) {
                 d = receive(at, code, counter, channel, a, commune, IntakeDecision.REQUEST_SUPPLEMENT);
                 t = plus(at, 480 + r.nextInt(960));
@@ -428,13 +441,49 @@ class DemoHistory {
                 .map(c -> new UploadedDocument(c.id(), "ban-chup-" + c.position() + ".pdf", "application/pdf",
                         DemoFiles.pdf("Ban chup " + code + " - thanh phan " + c.position() + " - " + a.idNumber())))
                 .toList();
+        CurrentUser officer = user(COUNTER_OFFICER.get(counter));
+        String proof = checkPopulation ? at(t, () -> populationProof(a, officer)) : null;
+        checkPopulation = false;
         Dossier received = at(t, () -> dossiers.receive(new IntakeRequest(code, ids.get(counter), channel, a, commune, null, 1,
                 channel == Channel.POST ? Delivery.POST : Delivery.COUNTER, present, d, decision, null, scans, reuse, Map.of()),
-                user(COUNTER_OFFICER.get(counter))));
+                officer, proof));
         if (decision == IntakeDecision.ACCEPT) {
             payAtCounter(received, t.plusMinutes(2));
         }
         return received;
+    }
+
+    /** Whether the next counter intake checks its applicant against the population database. */
+    private boolean checkPopulation;
+
+    /** The proof of a population-database check of a known citizen (null when the database does not answer or does not match). */
+    private String populationProof(Applicant a, CurrentUser officer) {
+        LocalDate born = BIRTH_DATES.get(a.idNumber());
+        if (born == null) {
+            return null;
+        }
+        try {
+            DossierService.PopulationLookup lookup = dossiers.checkPopulation(a.idNumber(), a.name(), born, officer);
+            return lookup.proof();
+        } catch (RuntimeException e) {
+            log.debug("Dữ liệu mẫu: không đối chiếu được CSDL dân cư: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Birth dates of the demo citizens as the population database (simulator) holds them. */
+    private static final Map<String, LocalDate> BIRTH_DATES = Map.of("089190101001", LocalDate.of(1990, 1, 10), "089085101002",
+            LocalDate.of(1985, 2, 14), "089195101003", LocalDate.of(1995, 9, 30), "089088101004", LocalDate.of(1988, 12, 1),
+            "089199101005", LocalDate.of(1999, 4, 18));
+
+    /** Extra share (percent) of dossiers a unit lets run late in a month: 0–29, different for each unit and drifting by month. */
+    static int lateBias(long unitKey, LocalDate day) {
+        return (int) Math.floorMod(unitKey * 7 + day.getMonthValue() * 5L + day.getYear(), 30L);
+    }
+
+    /** Share (percent) of a unit's dossiers submitted online where the procedure allows it: 20–64. */
+    static int onlineShare(long unitKey, LocalDate day) {
+        return 20 + (int) Math.floorMod(unitKey * 11 + day.getMonthValue() * 3L, 45L);
     }
 
     private Dossier online(LocalDateTime t, String code, String counter, String username, Applicant a, Long commune) {

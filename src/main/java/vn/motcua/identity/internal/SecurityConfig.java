@@ -126,6 +126,11 @@ public class SecurityConfig {
                         .requestMatchers("/quan-tri/thu-phi", "/quan-tri/thu-phi/**", "/quan-tri/mau-thong-bao", "/quan-tri/mau-thong-bao/**",
                                 "/api/v1/notification-templates")
                         .hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        // the service-quality index: settings by procedure control, the dashboard and drill-downs by every officer
+                        .requestMatchers("/chi-so/cau-hinh", "/chi-so/cau-hinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/service-index/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers("/chi-so", "/chi-so/**", "/api/v1/service-index", "/api/v1/service-index/**")
+                        .hasAnyRole("LEADER", "TTHC_CONTROL", "ADMIN", "AUDITOR", "RECEIVING_OFFICER", "PROCESSING_OFFICER")
                         .requestMatchers("/kiem-tra/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/kiem-soat", "/kiem-soat/**", "/api/v1/control/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/tai-khoan/**").authenticated()

@@ -1,0 +1,508 @@
+package vn.motcua.quality;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.audit.AuditLog;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Fee;
+import vn.motcua.catalog.OnlineLevel;
+import vn.motcua.catalog.ProcedureLevel;
+import vn.motcua.catalog.ProcedureVersion;
+import vn.motcua.control.OversightService;
+import vn.motcua.control.PublicationFigures;
+import vn.motcua.control.PublicationItem;
+import vn.motcua.feedback.FeedbackService;
+import vn.motcua.feedback.FeedbackStatistics;
+import vn.motcua.identity.CurrentUser;
+import vn.motcua.organization.Agency;
+import vn.motcua.organization.AgencyType;
+import vn.motcua.payment.CollectingAccount;
+import vn.motcua.payment.PaymentService;
+import vn.motcua.quality.domain.Measure;
+import vn.motcua.quality.domain.Scoring;
+import vn.motcua.quality.internal.ConfigStore;
+import vn.motcua.quality.internal.FactStore;
+import vn.motcua.quality.internal.Units;
+import vn.motcua.shared.ConflictException;
+import vn.motcua.shared.FieldProblem;
+import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.ValidationException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The 766 index of a unit and period (see {@code docs/service-index.md}): every scored indicator from the data the system
+ * holds — dossiers (the fact table), the catalog, publication timeliness (control), feedback — scored by the configured
+ * points and thresholds; the dossiers and procedures behind each lost point; trend, ranking and month-end forecast.
+ */
+@Service
+public class QualityService {
+    private final FactStore facts;
+    private final ConfigStore config;
+    private final Units units;
+    private final CatalogService catalog;
+    private final OversightService oversight;
+    private final FeedbackService feedback;
+    private final PaymentService payments;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public QualityService(FactStore facts, ConfigStore config, Units units, CatalogService catalog, OversightService oversight,
+                          FeedbackService feedback, PaymentService payments, AuditLog audit, Clock clock) {
+        this.facts = facts;
+        this.config = config;
+        this.units = units;
+        this.catalog = catalog;
+        this.oversight = oversight;
+        this.feedback = feedback;
+        this.payments = payments;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    public LocalDate today() {
+        return now().toLocalDate();
+    }
+
+    /** The current month. */
+    public Period currentMonth() {
+        return Period.month(YearMonth.from(today()));
+    }
+
+    /** A period key read for a page or the API, with a field problem when it is not one. */
+    public Period period(String key, String field) {
+        if (key == null || key.isBlank()) {
+            return currentMonth();
+        }
+        return Period.parse(key).orElseThrow(() -> new ValidationException(List.of(new FieldProblem(field,
+                "Kỳ không hợp lệ: dùng tháng (2026-11), quý (2026-Q3), năm (2026) hoặc khoảng ngày (2026-01-15..2026-03-14)."))));
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    public List<Indicator> indicators() {
+        return config.indicators();
+    }
+
+    public List<Band> bands() {
+        return config.bands();
+    }
+
+    public Map<Integer, String[]> groupNames() {
+        return config.groups();
+    }
+
+    public record IndicatorChange(BigDecimal maxPoints, BigDecimal threshold, Indicator.WhenEmpty whenEmpty) {
+    }
+
+    /** Changes an indicator's points, threshold or empty rule (when the national rules change); audited, checked for concurrent edits. */
+    @Transactional
+    public Indicator updateIndicator(String code, long rowVersion, IndicatorChange change, CurrentUser by) {
+        Indicator before = config.indicator(code).orElseThrow(() -> new NotFoundException("Không có chỉ số " + code + "."));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (change.maxPoints() == null || change.maxPoints().signum() < 0 || change.maxPoints().compareTo(BigDecimal.valueOf(100)) > 0) {
+            problems.add(new FieldProblem("maxPoints", "Điểm tối đa phải từ 0 đến 100."));
+        }
+        if (change.threshold() != null && (change.threshold().signum() <= 0 || change.threshold().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(new FieldProblem("threshold", "Ngưỡng phải lớn hơn 0 và không quá 100 (%), hoặc để trống."));
+        }
+        if (change.whenEmpty() == null) {
+            problems.add(new FieldProblem("whenEmpty", "Chọn cách tính khi không có dữ liệu."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        BigDecimal max = change.maxPoints().setScale(2, RoundingMode.HALF_UP);
+        BigDecimal threshold = change.threshold() == null ? null : change.threshold().setScale(2, RoundingMode.HALF_UP);
+        if (config.updateIndicator(code, rowVersion, max, threshold, change.whenEmpty(), by.username(), now()) == 0) {
+            throw new ConflictException("Chỉ số " + code + " vừa được người khác thay đổi; hãy tải lại trang.");
+        }
+        Indicator after = config.indicator(code).orElseThrow();
+        audit.record("quality.indicator.changed", "quality_indicator", code,
+                Map.of("maxPoints", before.maxPoints(), "threshold", String.valueOf(before.threshold()), "whenEmpty", before.whenEmpty()),
+                Map.of("maxPoints", after.maxPoints(), "threshold", String.valueOf(after.threshold()), "whenEmpty", after.whenEmpty()));
+        return after;
+    }
+
+    // ---------------------------------------------------------------- units
+
+    /** A unit the index judges (id 0: the province). */
+    public record Unit(long id, String name, String kind) {
+    }
+
+    public List<Unit> units() {
+        List<Unit> out = new ArrayList<>();
+        out.add(new Unit(IndexCard.PROVINCE, "Toàn tỉnh", "PROVINCE"));
+        for (Agency a : units.judgedToday()) {
+            out.add(new Unit(a.id(), a.name(), a.type().name()));
+        }
+        return out;
+    }
+
+    public Unit unit(long id) {
+        if (id == IndexCard.PROVINCE) {
+            return units().get(0);
+        }
+        Agency a = units.find(id).filter(x -> Units.JUDGED_TYPES.contains(x.type()))
+                .orElseThrow(() -> new NotFoundException("Không có đơn vị được đánh giá có mã số " + id + "."));
+        return new Unit(a.id(), a.name(), a.type().name());
+    }
+
+    // ---------------------------------------------------------------- the index
+
+    /** The index of a unit (0: the province) for a period, optionally of one procedure. */
+    @Transactional(readOnly = true)
+    public IndexCard card(long unitId, Period period, String procedureCode) {
+        Unit unit = unit(unitId);
+        return new Snapshot(period, procedureCode).card(unit);
+    }
+
+    public IndexCard card(long unitId, Period period) {
+        return card(unitId, period, null);
+    }
+
+    /** Every judged unit's index for the period, best first (units without dossiers or procedures left out). */
+    @Transactional(readOnly = true)
+    public List<IndexCard> ranking(Period period) {
+        Snapshot s = new Snapshot(period, null);
+        return units().stream().skip(1).map(s::card).filter(c -> c.dossiers() > 0 || c.attainable().compareTo(BigDecimal.valueOf(20)) > 0)
+                .sorted(Comparator.comparing(IndexCard::score).reversed().thenComparing(IndexCard::unitName)).toList();
+    }
+
+    /** The index of the unit for {@code count} periods of the same kind ending with {@code period}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<IndexCard> trend(long unitId, Period period, int count) {
+        Unit unit = unit(unitId);
+        List<IndexCard> out = new ArrayList<>();
+        Period p = period;
+        for (int i = 0; i < Math.max(1, Math.min(count, 24)); i++) {
+            out.add(0, new Snapshot(p, null).card(unit));
+            p = p.previous();
+        }
+        return out;
+    }
+
+    /**
+     * Month-end forecast of indicator 2.1 while a period runs: the dossiers already late stay late; the open ones due
+     * before the period ends are at risk — the forecast if each of them is late, and if each is finished in time.
+     */
+    public record Forecast(Period period, long dossiers, long lateNow, long atRisk, BigDecimal pointsIfAllInTime, BigDecimal pointsIfAtRiskLate,
+                           List<FactStore.LostDossier> riskList) {
+    }
+
+    @Transactional(readOnly = true)
+    public Forecast forecast(long unitId, Period period) {
+        unit(unitId);
+        LocalDateTime now = now();
+        LocalDateTime end = period.to().plusDays(1).atStartOfDay();
+        Collection<Long> scope = unitId == IndexCard.PROVINCE ? null : units.factUnits(unitId);
+        LocalDateTime at = now.isBefore(end) ? now : end;
+        FactStore.Sums sums = facts.sums(period.from(), period.to(), at, end, scope, null).stream().reduce(FactStore.Sums.ZERO, FactStore.Sums::plus);
+        Indicator i21 = config.indicator("2.1").orElseThrow();
+        BigDecimal ifInTime = Scoring.score(i21, new Measure(sums.dossiers() - sums.late(), sums.dossiers()), IndicatorScore.DrillDown.DOSSIERS).points();
+        BigDecimal ifLate = Scoring.score(i21, new Measure(sums.dossiers() - sums.late() - sums.openDueInPeriod(), sums.dossiers()),
+                IndicatorScore.DrillDown.DOSSIERS).points();
+        List<FactStore.LostDossier> risk = at.isBefore(end) ? facts.atRisk(period.from(), period.to(), at, end, scope, 50) : List.of();
+        return new Forecast(period, sums.dossiers(), sums.late(), at.isBefore(end) ? sums.openDueInPeriod() : 0, ifInTime, ifLate, risk);
+    }
+
+    // ---------------------------------------------------------------- drill-down
+
+    public record LostPage(IndexCard card, IndicatorScore score, List<FactStore.LostDossier> dossiers, long total, int page, int pageSize,
+                           List<LostProcedure> procedures, Map<Long, String> unitNames) {
+        public int pages() {
+            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+    }
+
+    /** A procedure that cost points, with why. */
+    public record LostProcedure(String code, String name, String reason, long dossiers) {
+    }
+
+    /** What cost an indicator's points for the unit and period: the dossiers (a page of them) or the procedures. */
+    @Transactional(readOnly = true)
+    public LostPage lost(long unitId, Period period, String code, String procedureCode, int page, int pageSize) {
+        Unit unit = unit(unitId);
+        Snapshot s = new Snapshot(period, procedureCode);
+        IndexCard card = s.card(unit);
+        IndicatorScore score = card.indicator(code).orElseThrow(() -> new NotFoundException("Không có chỉ số " + code + "."));
+        int size = Math.max(1, Math.min(pageSize, 200));
+        int p = Math.max(1, page);
+        Map<Long, String> names = new HashMap<>();
+        if (score.drillDown() == IndicatorScore.DrillDown.DOSSIERS) {
+            FactStore.Page rows = facts.lost(code, period.from(), period.to(), s.at, unit.id() == IndexCard.PROVINCE ? null : s.scope(unit.id()),
+                    procedureCode, (p - 1) * size, size);
+            rows.items().forEach(r -> names.computeIfAbsent(r.unitId(), units::name));
+            return new LostPage(card, score, rows.items(), rows.total(), p, size, List.of(), names);
+        }
+        List<LostProcedure> procs = s.lostProcedures(unit, code);
+        return new LostPage(card, score, List.of(), procs.size(), 1, size, procs, names);
+    }
+
+    /** Per procedure of the unit in the period: dossiers, late ones and the average handling time (indicator 2.2). */
+    public record ProcedureRow(String code, String name, long dossiers, long late, long ended, BigDecimal averageDays, BigDecimal limitDays) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProcedureRow> procedures(long unitId, Period period) {
+        Unit unit = unit(unitId);
+        Snapshot s = new Snapshot(period, null);
+        Map<String, ProcedureRow> rows = new LinkedHashMap<>();
+        for (FactStore.ProcedureSums ps : s.procSums) {
+            if (unit.id() != IndexCard.PROVINCE && !s.scope(unit.id()).contains(ps.unitId())) {
+                continue;
+            }
+            rows.merge(ps.procedureCode(), new ProcedureRow(ps.procedureCode(), ps.procedureName(), ps.dossiers(), ps.late(), ps.ended(), ps.handlingDays(), null),
+                    (a, b) -> new ProcedureRow(a.code(), a.name(), a.dossiers() + b.dossiers(), a.late() + b.late(), a.ended() + b.ended(),
+                            a.averageDays().add(b.averageDays()), null));
+        }
+        Map<String, ProcedureVersion> versions = s.inForce.stream().collect(Collectors.toMap(ProcedureVersion::code, v -> v, (a, b) -> a));
+        return rows.values().stream().map(r -> new ProcedureRow(r.code(), r.name(), r.dossiers(), r.late(), r.ended(),
+                        r.ended() == 0 ? null : r.averageDays().divide(BigDecimal.valueOf(r.ended()), 2, RoundingMode.HALF_UP),
+                        versions.containsKey(r.code()) ? versions.get(r.code()).timeLimitDays() : null))
+                .sorted(Comparator.comparingLong(ProcedureRow::late).reversed().thenComparing(ProcedureRow::code)).toList();
+    }
+
+    // ---------------------------------------------------------------- computing
+
+    /** What a period's index needs, read once for every unit: the facts' sums, the catalog, publication and feedback. */
+    private final class Snapshot {
+        final Period period;
+        final String procedureCode;
+        final LocalDateTime at;
+        final LocalDateTime end;
+        final List<FactStore.Sums> sums;
+        final List<FactStore.ProcedureSums> procSums;
+        final List<ProcedureVersion> inForce;
+        final PublicationFigures publication;
+        final Set<Long> collecting;
+        final List<Indicator> indicators = config.indicators();
+        final Map<Integer, String[]> groups = config.groups();
+        final List<Band> bands = config.bands();
+        final Map<Long, Set<Long>> scopes = new HashMap<>();
+
+        Snapshot(Period period, String procedureCode) {
+            this.period = period;
+            this.procedureCode = procedureCode;
+            LocalDateTime now = now();
+            this.end = period.to().plusDays(1).atStartOfDay();
+            this.at = now.isBefore(end) ? now : end;
+            this.sums = facts.sums(period.from(), period.to(), at, end, null, procedureCode);
+            List<FactStore.ProcedureSums> ps = facts.byProcedure(period.from(), period.to(), at, null);
+            this.procSums = procedureCode == null ? ps : ps.stream().filter(p -> p.procedureCode().equals(procedureCode)).toList();
+            LocalDate day = period.to().isBefore(today()) ? period.to() : today();
+            List<ProcedureVersion> all = catalog.allInForce(day);
+            this.inForce = procedureCode == null ? all : all.stream().filter(v -> v.code().equals(procedureCode)).toList();
+            this.publication = oversight.figures(period.from(), day.isBefore(period.from()) ? period.from() : day);
+            this.collecting = payments.accounts().stream().map(CollectingAccount::agencyId).collect(Collectors.toSet());
+        }
+
+        Set<Long> scope(long unitId) {
+            return scopes.computeIfAbsent(unitId, units::factUnits);
+        }
+
+        boolean inUnit(long factUnit, Unit unit) {
+            return unit.id() == IndexCard.PROVINCE || scope(unit.id()).contains(factUnit);
+        }
+
+        /** The procedures in force that the unit answers for: its own, and for a commune the commune-level ones. */
+        List<ProcedureVersion> procedures(Unit unit) {
+            if (unit.id() == IndexCard.PROVINCE) {
+                return inForce;
+            }
+            boolean commune = AgencyType.COMMUNE_COMMITTEE.name().equals(unit.kind());
+            return inForce.stream().filter(v -> (commune && v.level() == ProcedureLevel.COMMUNE) || scope(unit.id()).contains(units.unitOf(v.agencyId())))
+                    .toList();
+        }
+
+        IndexCard card(Unit unit) {
+            FactStore.Sums s = sums.stream().filter(x -> inUnit(x.unitId(), unit)).reduce(FactStore.Sums.ZERO, FactStore.Sums::plus);
+            List<FactStore.ProcedureSums> ps = procSums.stream().filter(x -> inUnit(x.unitId(), unit)).toList();
+            List<ProcedureVersion> procs = procedures(unit);
+            Set<String> codes = procs.stream().map(ProcedureVersion::code).collect(Collectors.toSet());
+            Map<String, Long> onlineDossiers = new HashMap<>();
+            Map<String, Long> paidOnline = new HashMap<>();
+            Map<String, Long> population = new HashMap<>();
+            for (FactStore.ProcedureSums p : ps) {
+                onlineDossiers.merge(p.procedureCode(), p.online(), Long::sum);
+                paidOnline.merge(p.procedureCode(), p.paidOnline(), Long::sum);
+                population.merge(p.procedureCode(), p.population(), Long::sum);
+            }
+            Map<String, Measure> m = new HashMap<>();
+            // group 1: publication (the province publishes: the same figures for every unit), parts per unit, sync
+            m.put("1.1", new Measure(publication.decidedOnTime(), publication.published()));
+            m.put("1.2", new Measure(publication.publicOnTime(), publication.madePublic()));
+            long incomplete = publication.incomplete().stream().filter(i -> codes.contains(i.code())).count();
+            m.put("1.3", new Measure(procs.size() - incomplete, procs.size()));
+            m.put("1.4", new Measure(s.synced(), s.dossiers()));
+            // group 2
+            m.put("2.1", new Measure(s.dossiers() - s.late(), s.dossiers()));
+            m.put("2.2", Measure.EMPTY);
+            // group 3
+            List<ProcedureVersion> online = procs.stream().filter(v -> v.onlineLevel() != null && v.onlineLevel() != OnlineLevel.NONE).toList();
+            m.put("3.1", new Measure(online.size(), procs.size()));
+            m.put("3.2", new Measure(online.stream().filter(v -> onlineDossiers.getOrDefault(v.code(), 0L) > 0).count(), online.size()));
+            long onlineSynced = s.dossiers() == 0 ? 0 : Math.round((double) s.online() * s.synced() / s.dossiers());
+            m.put("3.3", new Measure(onlineSynced, s.dossiers()));
+            // group 4
+            List<ProcedureVersion> feeBearing = procs.stream().filter(v -> v.fees().stream().mapToLong(Fee::amountVnd).sum() > 0).toList();
+            m.put("3.5a", new Measure(feeBearing.stream().filter(v -> collecting.contains(units.unitOf(v.agencyId())) || collecting.contains(v.agencyId()))
+                    .count(), feeBearing.size()));
+            m.put("3.5b", new Measure(feeBearing.stream().filter(v -> paidOnline.getOrDefault(v.code(), 0L) > 0).count(), feeBearing.size()));
+            m.put("3.6", new Measure(s.paidOnline(), s.feeBearing()));
+            // group 5
+            m.put("4.1", new Measure(s.eResult(), s.resultDocument()));
+            m.put("4.2", new Measure(s.digitised(), s.dossiers()));
+            m.put("4.2c", new Measure(s.eCopy(), s.certifiedCopy()));
+            m.put("4.3", new Measure(s.reused(), s.dossiers()));
+            m.put("4.4", new Measure(s.citizenStore(), s.dossiers()));
+            m.put("4.5b", new Measure(s.population(), s.dossiers()));
+            List<ProcedureVersion> citizens = procs.stream().filter(QualityService::forCitizens).toList();
+            m.put("4.5a", new Measure(citizens.stream().filter(v -> population.getOrDefault(v.code(), 0L) > 0).count(), citizens.size()));
+            // group 6
+            FeedbackStatistics f = procedureCode != null ? null
+                    : feedback.statistics(period.from(), period.to(), unit.id() == IndexCard.PROVINCE ? null : units.agenciesOf(unit.id()));
+            m.put("5.1", Measure.EMPTY);
+            if (f == null) {
+                m.put("5.2", Measure.EMPTY);
+                m.put("5.3", Measure.EMPTY);
+            } else {
+                m.put("5.2", new Measure(f.onTime() + f.openWithinTime(), f.received()));
+                m.put("5.3", new Measure(f.received() - f.disliked() - f.openOverdue() - f.lateFinished() - f.repeated(), f.firstTime()));
+            }
+            m.put("5.4", new Measure(s.dossiers() - s.late() - s.unhappy(), s.dossiers()));
+
+            List<IndicatorScore> scores = new ArrayList<>();
+            for (Indicator i : indicators) {
+                scores.add(Scoring.score(i, m.getOrDefault(i.code(), Measure.EMPTY), drillDown(i.code())));
+            }
+            List<GroupScore> groupScores = Scoring.groups(scores, groups);
+            BigDecimal points = groupScores.stream().map(GroupScore::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal attainable = groupScores.stream().map(GroupScore::attainable).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal score = Scoring.outOf100(points, attainable);
+            Band band = Scoring.band(score, bands);
+            Map<String, BigDecimal> average = new LinkedHashMap<>();
+            Map<String, long[]> acc = new LinkedHashMap<>();
+            for (FactStore.ProcedureSums p : ps) {
+                long[] a = acc.computeIfAbsent(p.procedureCode(), k -> new long[2]);
+                a[0] += p.ended();
+                a[1] += p.handlingDays().movePointRight(2).longValue();
+            }
+            acc.forEach((code, a) -> {
+                if (a[0] > 0) {
+                    average.put(code, BigDecimal.valueOf(a[1]).movePointLeft(2).divide(BigDecimal.valueOf(a[0]), 2, RoundingMode.HALF_UP));
+                }
+            });
+            Map<String, Long> byCategory = new LinkedHashMap<>();
+            if (f != null) {
+                f.byCategory().forEach((c, n) -> byCategory.put(c.name(), n));
+            }
+            return new IndexCard(unit.id(), unit.name(), period, groupScores, points.setScale(2, RoundingMode.HALF_UP),
+                    attainable.setScale(2, RoundingMode.HALF_UP), score, band.name(), band.nameEn(), at, s.dossiers(), average, byCategory);
+        }
+
+        List<LostProcedure> lostProcedures(Unit unit, String code) {
+            List<ProcedureVersion> procs = procedures(unit);
+            List<FactStore.ProcedureSums> ps = procSums.stream().filter(x -> inUnit(x.unitId(), unit)).toList();
+            Map<String, Long> dossiers = new HashMap<>();
+            Map<String, Long> online = new HashMap<>();
+            Map<String, Long> paid = new HashMap<>();
+            Map<String, Long> population = new HashMap<>();
+            for (FactStore.ProcedureSums p : ps) {
+                dossiers.merge(p.procedureCode(), p.dossiers(), Long::sum);
+                online.merge(p.procedureCode(), p.online(), Long::sum);
+                paid.merge(p.procedureCode(), p.paidOnline(), Long::sum);
+                population.merge(p.procedureCode(), p.population(), Long::sum);
+            }
+            List<LostProcedure> out = new ArrayList<>();
+            Map<String, List<String>> missing = publication.incomplete().stream()
+                    .collect(Collectors.toMap(PublicationFigures.Incomplete::code, PublicationFigures.Incomplete::missing, (a, b) -> a));
+            if (code.equals("1.1") || code.equals("1.2")) {
+                return latePublications(code, dossiers);
+            }
+            for (ProcedureVersion v : procs) {
+                long n = dossiers.getOrDefault(v.code(), 0L);
+                boolean isOnline = v.onlineLevel() != null && v.onlineLevel() != OnlineLevel.NONE;
+                boolean fees = v.fees().stream().mapToLong(Fee::amountVnd).sum() > 0;
+                String reason = switch (code) {
+                    case "1.3" -> missing.containsKey(v.code()) ? "Thiếu: " + String.join(", ", missing.get(v.code())) : null;
+                    case "3.1" -> isOnline ? null : "Chưa cung cấp dịch vụ công trực tuyến";
+                    case "3.2" -> isOnline && online.getOrDefault(v.code(), 0L) == 0 ? "Có dịch vụ trực tuyến nhưng không có hồ sơ trực tuyến trong kỳ" : null;
+                    case "3.5a" -> fees && !collecting.contains(units.unitOf(v.agencyId())) && !collecting.contains(v.agencyId())
+                            ? "Cơ quan chưa khai báo tài khoản thu để thanh toán trực tuyến" : null;
+                    case "3.5b" -> fees && paid.getOrDefault(v.code(), 0L) == 0 ? "Có phí nhưng không có hồ sơ thanh toán trực tuyến trong kỳ" : null;
+                    case "4.5a" -> forCitizens(v) && population.getOrDefault(v.code(), 0L) == 0
+                            ? "Không có hồ sơ dùng dữ liệu dân cư trong kỳ" : null;
+                    default -> null;
+                };
+                if (reason != null) {
+                    out.add(new LostProcedure(v.code(), v.name(), reason, n));
+                }
+            }
+            return out;
+        }
+
+        /** Procedures whose publication decision (1.1) or making public (1.2) in the period was late, with the decision. */
+        private List<LostProcedure> latePublications(String code, Map<String, Long> dossiers) {
+            LocalDate today = today();
+            LocalDate until = period.to().isBefore(today) ? period.to() : today;
+            Map<String, String> names = inForce.stream().collect(Collectors.toMap(ProcedureVersion::code, ProcedureVersion::name, (a, b) -> a));
+            Map<String, LostProcedure> out = new LinkedHashMap<>();
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+            for (PublicationItem i : oversight.publications(period.from(), period.to())) {
+                if (i.decisionId() == null || i.decisionSignedOn().isBefore(period.from()) || i.decisionSignedOn().isAfter(period.to())) {
+                    continue;
+                }
+                Boolean onTime = code.equals("1.1") ? i.decidedOnTime(today) : i.publicOnTime(until);
+                if (onTime == null || onTime) {
+                    continue;
+                }
+                String reason = code.equals("1.1")
+                        ? "Quyết định " + i.decisionNumber() + " ký ngày " + f.format(i.decisionSignedOn()) + ", văn bản quy định có hiệu lực ngày "
+                          + f.format(i.basisEffectiveOn())
+                        : "Quyết định " + i.decisionNumber() + " ký ngày " + f.format(i.decisionSignedOn()) + (i.madePublicOn() == null
+                          ? ", chưa công khai trên Cơ sở dữ liệu quốc gia" : ", công khai ngày " + f.format(i.madePublicOn()));
+                for (String c : i.procedureCodes()) {
+                    out.putIfAbsent(c, new LostProcedure(c, names.getOrDefault(c, i.title()), reason, dossiers.getOrDefault(c, 0L)));
+                }
+            }
+            return new ArrayList<>(out.values());
+        }
+    }
+
+    static IndicatorScore.DrillDown drillDown(String code) {
+        if (FactStore.listsDossiers(code)) {
+            return IndicatorScore.DrillDown.DOSSIERS;
+        }
+        return switch (code) {
+            case "1.1", "1.2", "1.3", "3.1", "3.2", "3.5a", "3.5b", "4.5a" -> IndicatorScore.DrillDown.PROCEDURES;
+            case "5.2", "5.3" -> IndicatorScore.DrillDown.FEEDBACK;
+            default -> IndicatorScore.DrillDown.NONE;
+        };
+    }
+
+    /** Procedures whose subjects include citizens (cá nhân, công dân): those the population database serves. */
+    static boolean forCitizens(ProcedureVersion v) {
+        String s = v.subjects() == null ? "" : v.subjects().toLowerCase(Locale.ROOT);
+        return s.contains("cá nhân") || s.contains("công dân") || s.contains("người dân");
+    }
+}
