@@ -73,6 +73,8 @@ public class DemoDataLoader implements ApplicationRunner {
     private DemoNational national;
     @org.springframework.beans.factory.annotation.Autowired
     private DemoControl control;
+    @org.springframework.beans.factory.annotation.Autowired
+    private DemoQuality quality;
 
     public DemoDataLoader(AgencyService agencies, AccountService accounts, ProcedureAdminService admin, ObjectMapper json,
                           TransactionTemplate tx, DemoHistory history, DemoDocumentTypes documentTypes, DemoPayments payments,
@@ -116,13 +118,14 @@ public class DemoDataLoader implements ApplicationRunner {
         feedback.load(ids);
         national.load(ids);
         control.load(ids);
+        quality.load(ids);
         log.info("Đã nạp dữ liệu mẫu: {} đơn vị, {} tài khoản (mật khẩu {}), {} hồ sơ.", agencies.all().size(), accounts.count(), DEMO_PASSWORD,
                 history.created());
     }
 
     /** How many demo changes failed (0 unless a rule changed under the demo data; a test checks it). */
     public int failures() {
-        return history.failures() + feedback.failures() + national.failures() + control.failures();
+        return history.failures() + feedback.failures() + national.failures() + control.failures() + quality.failures();
     }
 
     // ---- agencies: An Giang and Kiên Giang, department mergers of 03/2025, two-level government of 07/2025

@@ -62,8 +62,12 @@ public class QualityService {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final vn.motcua.quality.internal.ReviewStore portal;
+
     public QualityService(FactStore facts, ConfigStore config, Units units, CatalogService catalog, OversightService oversight,
-                          FeedbackService feedback, PaymentService payments, AuditLog audit, Clock clock) {
+                          FeedbackService feedback, PaymentService payments, AuditLog audit, Clock clock,
+                          vn.motcua.quality.internal.ReviewStore portal) {
+        this.portal = portal;
         this.facts = facts;
         this.config = config;
         this.units = units;
@@ -81,6 +85,11 @@ public class QualityService {
 
     public LocalDate today() {
         return now().toLocalDate();
+    }
+
+    /** How many dossiers have a fact row (the demo waits for its history's events to be written). */
+    public long factCount() {
+        return facts.count();
     }
 
     /** The current month. */
@@ -137,6 +146,7 @@ public class QualityService {
             throw new ConflictException("Chỉ số " + code + " vừa được người khác thay đổi; hãy tải lại trang.");
         }
         Indicator after = config.indicator(code).orElseThrow();
+        closedPeriods.clear();
         audit.record("quality.indicator.changed", "quality_indicator", code,
                 Map.of("maxPoints", before.maxPoints(), "threshold", String.valueOf(before.threshold()), "whenEmpty", before.whenEmpty()),
                 Map.of("maxPoints", after.maxPoints(), "threshold", String.valueOf(after.threshold()), "whenEmpty", after.whenEmpty()));
@@ -173,7 +183,32 @@ public class QualityService {
     @Transactional(readOnly = true)
     public IndexCard card(long unitId, Period period, String procedureCode) {
         Unit unit = unit(unitId);
-        return new Snapshot(period, procedureCode).card(unit);
+        return closed("card|" + unitId + "|" + period.key() + "|" + procedureCode, period, () -> new Snapshot(period, procedureCode, unit).card(unit));
+    }
+
+    private record Cached(Object value, long at) {
+    }
+
+    /** Figures of periods that have ended, kept for {@link #CLOSED_TTL}: a late rating or a portal delivery shows within minutes. */
+    private final Map<String, Cached> closedPeriods = new java.util.concurrent.ConcurrentHashMap<>();
+    static final java.time.Duration CLOSED_TTL = java.time.Duration.ofMinutes(5);
+
+    @SuppressWarnings("unchecked")
+    private <T> T closed(String key, Period period, java.util.function.Supplier<T> compute) {
+        if (!period.to().isBefore(today())) {
+            return compute.get();
+        }
+        long now = System.nanoTime();
+        Cached c = closedPeriods.get(key);
+        if (c != null && now - c.at() < CLOSED_TTL.toNanos()) {
+            return (T) c.value();
+        }
+        T value = compute.get();
+        if (closedPeriods.size() > 5000) {
+            closedPeriods.clear();
+        }
+        closedPeriods.put(key, new Cached(value, now));
+        return value;
     }
 
     public IndexCard card(long unitId, Period period) {
@@ -183,6 +218,10 @@ public class QualityService {
     /** Every judged unit's index for the period, best first (units without dossiers or procedures left out). */
     @Transactional(readOnly = true)
     public List<IndexCard> ranking(Period period) {
+        return closed("ranking|" + period.key(), period, () -> rank(period));
+    }
+
+    private List<IndexCard> rank(Period period) {
         Snapshot s = new Snapshot(period, null);
         return units().stream().skip(1).map(s::card).filter(c -> c.dossiers() > 0 || c.attainable().compareTo(BigDecimal.valueOf(20)) > 0)
                 .sorted(Comparator.comparing(IndexCard::score).reversed().thenComparing(IndexCard::unitName)).toList();
@@ -195,7 +234,8 @@ public class QualityService {
         List<IndexCard> out = new ArrayList<>();
         Period p = period;
         for (int i = 0; i < Math.max(1, Math.min(count, 24)); i++) {
-            out.add(0, new Snapshot(p, null).card(unit));
+            Period q = p;
+            out.add(0, closed("card|" + unit.id() + "|" + q.key() + "|null", q, () -> new Snapshot(q, null, unit).card(unit)));
             p = p.previous();
         }
         return out;
@@ -242,7 +282,7 @@ public class QualityService {
     @Transactional(readOnly = true)
     public LostPage lost(long unitId, Period period, String code, String procedureCode, int page, int pageSize) {
         Unit unit = unit(unitId);
-        Snapshot s = new Snapshot(period, procedureCode);
+        Snapshot s = new Snapshot(period, procedureCode, unit);
         IndexCard card = s.card(unit);
         IndicatorScore score = card.indicator(code).orElseThrow(() -> new NotFoundException("Không có chỉ số " + code + "."));
         int size = Math.max(1, Math.min(pageSize, 200));
@@ -265,7 +305,7 @@ public class QualityService {
     @Transactional(readOnly = true)
     public List<ProcedureRow> procedures(long unitId, Period period) {
         Unit unit = unit(unitId);
-        Snapshot s = new Snapshot(period, null);
+        Snapshot s = new Snapshot(period, null, unit);
         Map<String, ProcedureRow> rows = new LinkedHashMap<>();
         for (FactStore.ProcedureSums ps : s.procSums) {
             if (unit.id() != IndexCard.PROVINCE && !s.scope(unit.id()).contains(ps.unitId())) {
@@ -280,6 +320,125 @@ public class QualityService {
                         r.ended() == 0 ? null : r.averageDays().divide(BigDecimal.valueOf(r.ended()), 2, RoundingMode.HALF_UP),
                         versions.containsKey(r.code()) ? versions.get(r.code()).timeLimitDays() : null))
                 .sorted(Comparator.comparingLong(ProcedureRow::late).reversed().thenComparing(ProcedureRow::code)).toList();
+    }
+
+    // ---------------------------------------------------------------- the national portal's published score
+
+    /** One group: our points, the portal's (null when not entered), the difference and what explains it. */
+    public record PortalLine(int groupNo, String name, BigDecimal ours, BigDecimal portal, BigDecimal difference, String explanation) {
+    }
+
+    /** The portal's published score of the unit and period beside our own, group by group, each difference explained. */
+    @Transactional(readOnly = true)
+    public List<PortalLine> portalComparison(long unitId, Period period) {
+        IndexCard c = card(unitId, period);
+        Map<Integer, BigDecimal> theirs = portal.portalScores(unitId, period.key());
+        if (theirs.isEmpty()) {
+            return List.of();
+        }
+        IndicatorScore sync = c.indicator("1.4").orElse(null);
+        long unsynced = sync == null ? 0 : sync.missing();
+        String syncText = sync == null || sync.denominator() == 0 ? "" : unsynced + " trong " + sync.denominator()
+                + " hồ sơ tiếp nhận trong kỳ chưa đồng bộ lên Cổng: Cổng không tính các hồ sơ này.";
+        List<PortalLine> out = new ArrayList<>();
+        for (GroupScore g : c.groups()) {
+            BigDecimal p = theirs.get(g.groupNo());
+            BigDecimal diff = p == null ? null : g.points().subtract(p);
+            String why;
+            if (p == null) {
+                why = "Chưa nhập điểm của Cổng cho nhóm này.";
+            } else if (diff.abs().compareTo(new BigDecimal("0.01")) < 0) {
+                why = "Khớp.";
+            } else {
+                why = switch (g.groupNo()) {
+                    case 1 -> "Cổng tính 1.1–1.3 từ Cơ sở dữ liệu quốc gia về TTHC (ngày công bố, ngày công khai); hệ thống tính từ các quyết định đã nhập "
+                            + "và văn bản được theo dõi — kiểm tra quyết định chưa liên kết với văn bản. " + syncText;
+                    case 2 -> "Cổng chỉ tính hồ sơ đã đồng bộ và trạng thái đã gửi lên. " + syncText
+                            + (c.indicator("2.1").map(s -> " Hệ thống: " + s.missing() + " hồ sơ trễ hạn.").orElse(""));
+                    case 3, 4, 5 -> "Cổng tính trên hồ sơ, thanh toán và tệp số hóa đã đồng bộ; danh mục dịch vụ trực tuyến theo Cổng. " + syncText;
+                    default -> "Cổng tính cả đánh giá và phản ánh người dân gửi trực tiếp trên Cổng; hệ thống tính ý kiến đã nhận tại tỉnh. " + syncText;
+                };
+            }
+            out.add(new PortalLine(g.groupNo(), g.name(), g.points(), p, diff, why.trim()));
+        }
+        return out;
+    }
+
+    /** Enters the portal's published points of a unit (0: the province) and period, group by group; audited. */
+    @Transactional
+    public void savePortalScores(long unitId, String periodKey, Map<Integer, BigDecimal> points, CurrentUser by) {
+        unit(unitId);
+        if (periodKey == null || periodKey.isBlank()) {
+            throw ValidationException.of("period", "Chọn kỳ của điểm do Cổng công bố.");
+        }
+        Period p = period(periodKey, "period");
+        Map<Integer, BigDecimal> max = new HashMap<>();
+        for (Indicator i : config.indicators()) {
+            max.merge(i.groupNo(), i.maxPoints(), BigDecimal::add);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        points.forEach((g, v) -> {
+            if (!max.containsKey(g)) {
+                problems.add(new FieldProblem("group" + g, "Không có nhóm " + g + "."));
+            } else if (v != null && (v.signum() < 0 || v.compareTo(max.get(g)) > 0)) {
+                problems.add(new FieldProblem("group" + g, "Điểm nhóm " + g + " phải từ 0 đến " + max.get(g).stripTrailingZeros().toPlainString() + "."));
+            }
+        });
+        if (points.values().stream().allMatch(java.util.Objects::isNull)) {
+            problems.add(new FieldProblem("group1", "Nhập điểm của ít nhất một nhóm."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        points.forEach((g, v) -> {
+            if (v != null) {
+                portal.savePortalScore(unitId, p.key(), g, v.setScale(2, RoundingMode.HALF_UP), by.username(), now());
+            }
+        });
+        audit.record("quality.portal-score.entered", "quality_portal_score", unitId + "/" + p.key(), null, Map.of("points", points.toString()));
+    }
+
+    /**
+     * Imports the portal's published points from CSV lines {@code unit code,period,group,points} (unit code 0 or
+     * "TINH" for the province; a header line is skipped); every line is checked before any is saved.
+     */
+    @Transactional
+    public int importPortalScores(String csv, CurrentUser by) {
+        Map<String, Map<Integer, BigDecimal>> byKey = new LinkedHashMap<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        int n = 0;
+        String[] lines = csv == null ? new String[0] : csv.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty() || (i == 0 && !Character.isDigit(line.charAt(line.length() - 1)))) {
+                continue;
+            }
+            String[] f = line.split("[,;]");
+            if (f.length != 4) {
+                problems.add(new FieldProblem("file", "Dòng " + (i + 1) + ": cần 4 cột (mã đơn vị, kỳ, nhóm, điểm)."));
+                continue;
+            }
+            try {
+                String code = f[0].trim();
+                long unitId = code.equals("0") || code.equalsIgnoreCase("TINH") ? IndexCard.PROVINCE
+                        : units.idOfCode(code).orElseThrow(() -> new IllegalArgumentException("không có đơn vị mã " + code));
+                Period p = Period.parse(f[1].trim()).orElseThrow(() -> new IllegalArgumentException("kỳ không hợp lệ"));
+                int group = Integer.parseInt(f[2].trim());
+                BigDecimal points = new BigDecimal(f[3].trim());
+                byKey.computeIfAbsent(unitId + "|" + p.key(), k -> new HashMap<>()).put(group, points);
+                n++;
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("file", "Dòng " + (i + 1) + ": " + e.getMessage()));
+            }
+        }
+        if (n == 0 && problems.isEmpty()) {
+            problems.add(new FieldProblem("file", "Tệp không có dòng điểm nào."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        byKey.forEach((k, pts) -> savePortalScores(Long.parseLong(k.substring(0, k.indexOf('|'))), k.substring(k.indexOf('|') + 1), pts, by));
+        return n;
     }
 
     // ---------------------------------------------------------------- computing
@@ -300,14 +459,24 @@ public class QualityService {
         final List<Band> bands = config.bands();
         final Map<Long, Set<Long>> scopes = new HashMap<>();
 
+        /** For every unit (the ranking, the province). */
         Snapshot(Period period, String procedureCode) {
+            this(period, procedureCode, (Collection<Long>) null);
+        }
+
+        /** For one unit: only its fact rows are read. */
+        Snapshot(Period period, String procedureCode, Unit unit) {
+            this(period, procedureCode, unit.id() == IndexCard.PROVINCE ? null : units.factUnits(unit.id()));
+        }
+
+        private Snapshot(Period period, String procedureCode, Collection<Long> factScope) {
             this.period = period;
             this.procedureCode = procedureCode;
             LocalDateTime now = now();
             this.end = period.to().plusDays(1).atStartOfDay();
             this.at = now.isBefore(end) ? now : end;
-            this.sums = facts.sums(period.from(), period.to(), at, end, null, procedureCode);
-            List<FactStore.ProcedureSums> ps = facts.byProcedure(period.from(), period.to(), at, null);
+            this.sums = facts.sums(period.from(), period.to(), at, end, factScope, procedureCode);
+            List<FactStore.ProcedureSums> ps = facts.byProcedure(period.from(), period.to(), at, factScope);
             this.procSums = procedureCode == null ? ps : ps.stream().filter(p -> p.procedureCode().equals(procedureCode)).toList();
             LocalDate day = period.to().isBefore(today()) ? period.to() : today();
             List<ProcedureVersion> all = catalog.allInForce(day);

@@ -42,7 +42,7 @@ class FuzzTest {
     static final List<String> TABLES = List.of("dossier", "dossier_history", "dossier_file", "dossier_supplement", "procedure_version", "agency", "user_account",
             "user_role", "calendar_adjustment", "legal_rule_set", "publication_decision", "stored_file", "control_income", "review_plan", "review_item",
             "cost_assessment", "simplification_proposal", "internal_procedure_version", "decentralisation_review", "publication_watch", "regulation_draft",
-            "regulation_draft_file", "inspection", "inspection_finding", "quality_indicator", "quality_band");
+            "regulation_draft_file", "inspection", "inspection_finding", "quality_indicator", "quality_band", "quality_report", "quality_recipient", "quality_assignment", "quality_review", "quality_task", "quality_portal_score");
 
     @Autowired MockMvc mvc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;

@@ -127,7 +127,12 @@ public class SecurityConfig {
                                 "/api/v1/notification-templates")
                         .hasAnyRole("TTHC_CONTROL", "ADMIN")
                         // the service-quality index: settings by procedure control, the dashboard and drill-downs by every officer
-                        .requestMatchers("/chi-so/cau-hinh", "/chi-so/cau-hinh/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers("/chi-so/cau-hinh", "/chi-so/cau-hinh/**", "/chi-so/nguoi-nhan", "/chi-so/nguoi-nhan/**",
+                                "/chi-so/cong-quoc-gia", "/chi-so/cong-quoc-gia/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/chi-so/bao-cao", "/chi-so/bao-cao/**", "/api/v1/service-index/reports",
+                                "/api/v1/service-index/reports/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
+                        .requestMatchers("/chi-so/bao-cao", "/chi-so/bao-cao/**", "/api/v1/service-index/reports", "/api/v1/service-index/reports/**")
+                        .hasAnyRole("LEADER", "TTHC_CONTROL", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/service-index/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/chi-so", "/chi-so/**", "/api/v1/service-index", "/api/v1/service-index/**")
                         .hasAnyRole("LEADER", "TTHC_CONTROL", "ADMIN", "AUDITOR", "RECEIVING_OFFICER", "PROCESSING_OFFICER")

@@ -234,6 +234,42 @@ public class FactStore {
                 rs.getString("status"), rs.getString("channel"), rs.getInt("supplement_count"))).list();
     }
 
+    /** Biểu 06 per procedure: the dossiers received in [from, to] and those carried over into it, by what became of them. */
+    public record ReportSums(String procedureCode, long received, long online, long carried, long handled, long beforeDue, long onTime, long late,
+                             long open, long overdue) {
+    }
+
+    public List<ReportSums> report06(LocalDate from, LocalDate to, Collection<Long> units) {
+        String filter = units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";
+        String sql = """
+                select procedure_code,
+                  sum(case when received_on >= :from then 1 else 0 end) received,
+                  sum(case when received_on >= :from and channel = 'ONLINE' then 1 else 0 end) online,
+                  sum(case when received_on < :from then 1 else 0 end) carried,
+                  sum(case when ended_at >= :fromTs and ended_at < :endTs then 1 else 0 end) handled,
+                  sum(case when ended_at >= :fromTs and ended_at < :endTs and not late and not supplement_late and due_at is not null
+                           and cast(ended_at as date) < cast(due_at as date) then 1 else 0 end) before_due,
+                  sum(case when ended_at >= :fromTs and ended_at < :endTs and not late and not supplement_late
+                           and (due_at is null or cast(ended_at as date) >= cast(due_at as date)) then 1 else 0 end) on_time,
+                  sum(case when ended_at >= :fromTs and ended_at < :endTs and (late or supplement_late) then 1 else 0 end) late_n,
+                  sum(case when ended_at is null or ended_at >= :endTs then 1 else 0 end) open_n,
+                  sum(case when (ended_at is null or ended_at >= :endTs) and (supplement_late or due_at < :endTs) then 1 else 0 end) overdue
+                from (select * from quality_fact where received_on >= :from and received_on <= :to %1$s
+                      union all
+                      select * from quality_fact where received_on < :from and ended_at is null %1$s
+                      union all
+                      select * from quality_fact where received_on < :from and ended_at >= :fromTs %1$s) x
+                group by procedure_code order by procedure_code""".formatted(filter);
+        var q = jdbc.sql(sql).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("fromTs", Timestamp.valueOf(from.atStartOfDay()))
+                .param("endTs", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        if (units != null && !units.isEmpty()) {
+            q = q.param("units", units);
+        }
+        return q.query((rs, i) -> new ReportSums(rs.getString("procedure_code"), rs.getLong("received"), rs.getLong("online"), rs.getLong("carried"),
+                rs.getLong("handled"), rs.getLong("before_due"), rs.getLong("on_time"), rs.getLong("late_n"), rs.getLong("open_n"),
+                rs.getLong("overdue"))).list();
+    }
+
     private static Timestamp ts(LocalDateTime t) {
         return t == null ? null : Timestamp.valueOf(t);
     }

@@ -24,13 +24,36 @@ class QualityJobs {
     private final FactStore store;
     private final FactRefresher refresher;
     private final DossierQueries dossiers;
+    private final vn.motcua.quality.ReportService reports;
+    private final vn.motcua.quality.WeeklyReviewService reviews;
     private final Clock clock;
 
-    QualityJobs(FactStore store, FactRefresher refresher, DossierQueries dossiers, Clock clock) {
+    QualityJobs(FactStore store, FactRefresher refresher, DossierQueries dossiers, vn.motcua.quality.ReportService reports,
+                vn.motcua.quality.WeeklyReviewService reviews, Clock clock) {
         this.store = store;
         this.refresher = refresher;
         this.dossiers = dossiers;
+        this.reports = reports;
+        this.reviews = reviews;
         this.clock = clock;
+    }
+
+    /** Every Monday morning each unit's head (and the weekly recipients) get the digest of the week before (seed 004 item 9). */
+    @Scheduled(cron = "${motcua.quality.digest-cron:0 30 6 * * MON}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = "quality-digest", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5M")
+    void mondayDigest() {
+        int n = reviews.queueDigests();
+        log.info("Monday digest of the service-quality index queued for {} units.", n);
+    }
+
+    /** On the day after a reporting period's cut-off (the 14th of March, June, September, December), the province's Biểu 06 is frozen and sent. */
+    @Scheduled(cron = "${motcua.quality.report-cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = "quality-reports", lockAtMostFor = "PT2M")
+    void sendEndedReports() {
+        var sent = reports.sendEnded(LocalDate.now(clock));
+        if (!sent.isEmpty()) {
+            log.info("Biểu 06 sent on schedule: reports {}", sent);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

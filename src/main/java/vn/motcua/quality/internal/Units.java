@@ -18,7 +18,7 @@ import java.util.Set;
  * existed. A dossier counts for the unit its handling agency belongs to (a division or a one-stop department counts
  * for the agency above it); a unit merged into another counts for its successor from then on.
  */
-@Component
+@Component("indexUnits")
 public class Units {
     public static final Set<AgencyType> JUDGED_TYPES = EnumSet.of(AgencyType.DEPARTMENT, AgencyType.COMMUNE_COMMITTEE, AgencyType.DISTRICT_COMMITTEE,
             AgencyType.PROVINCE_COMMITTEE);
@@ -85,6 +85,10 @@ public class Units {
 
     public Optional<Agency> find(long unitId) {
         return Optional.ofNullable(agencies.byId().get(unitId));
+    }
+
+    public Optional<Long> idOfCode(String code) {
+        return agencies.findByCode(code).map(Agency::id);
     }
 
     public LocalDate today() {

@@ -51,6 +51,9 @@ class IndexPageController {
         model.addAttribute("procedures", quality.procedures(unit.id(), period).stream().limit(30).toList());
         boolean running = !card.judgedAt().isBefore(quality.now().minusMinutes(1));
         model.addAttribute("forecast", running ? quality.forecast(unit.id(), period) : null);
+        model.addAttribute("portal", quality.portalComparison(unit.id(), period));
+        model.addAttribute("mayEnterPortal", CurrentUser.get().map(u -> u.has(vn.motcua.identity.Role.TTHC_CONTROL)
+                || u.has(vn.motcua.identity.Role.ADMIN)).orElse(false));
         model.addAttribute("groupChart", pages.write(new IndexPages.Chart("bar", false, false, false,
                 card.groups().stream().map(g -> g.groupNo() + ". " + g.name()).toList(), List.of(
                 new IndexPages.Chart.Series("Điểm đạt", card.groups().stream().map(g -> (Number) g.points()).toList()),

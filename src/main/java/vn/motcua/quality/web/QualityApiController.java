@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +34,13 @@ public class QualityApiController {
     static final String UNIT = "Mã số đơn vị (sở, ban, ngành; xã, phường); 0 hoặc bỏ trống: toàn tỉnh.";
 
     private final QualityService quality;
+    private final vn.motcua.quality.ReportService reports;
+    private final vn.motcua.quality.WeeklyReviewService reviews;
 
-    QualityApiController(QualityService quality) {
+    QualityApiController(QualityService quality, vn.motcua.quality.ReportService reports, vn.motcua.quality.WeeklyReviewService reviews) {
         this.quality = quality;
+        this.reports = reports;
+        this.reviews = reviews;
     }
 
     @GetMapping
@@ -113,6 +118,75 @@ public class QualityApiController {
         CurrentUser user = CurrentUser.get().orElseThrow();
         return quality.updateIndicator(code, body.rowVersion(), new QualityService.IndicatorChange(body.maxPoints(), body.threshold(), body.whenEmpty()),
                 user);
+    }
+
+    @GetMapping("/reports")
+    @Operation(summary = "Các báo cáo định kỳ đã lập (Biểu 06): bản nháp và bản đã chốt số liệu, không kèm các dòng")
+    public List<vn.motcua.quality.Report06> reports() {
+        return reports.list();
+    }
+
+    @GetMapping("/reports/{id}")
+    @Operation(summary = "Một báo cáo Biểu 06 với các dòng theo cấp và lĩnh vực",
+            description = "Bản nháp được tính lại từ hồ sơ; bản đã gửi giữ nguyên số liệu đã chốt.")
+    public vn.motcua.quality.Report06 report(@PathVariable long id) {
+        return reports.get(id);
+    }
+
+    public record NewReport(Long unit, String period) {
+    }
+
+    @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Lập (bản nháp) Biểu 06 của một đơn vị cho một kỳ báo cáo đã kết thúc",
+            description = "period: 2026-Q3, 2026-H1, 2026 (kỳ báo cáo 15 → 14 của Nghị định 09/2019), tháng 2026-11 hoặc khoảng ngày. "
+                    + "Một đơn vị, một kỳ chỉ có một báo cáo: lập lại trả về báo cáo đã có.")
+    public org.springframework.http.ResponseEntity<vn.motcua.quality.Report06> createReport(@RequestBody NewReport body) {
+        long id = reports.create(body.unit() == null ? IndexCard.PROVINCE : body.unit(), body.period(), CurrentUser.get().orElseThrow());
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/service-index/reports/" + id)).body(reports.get(id));
+    }
+
+    public record SendReport(long rowVersion) {
+    }
+
+    @PostMapping(path = "/reports/{id}/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Chốt số liệu và gửi báo cáo tới người nhận (thư điện tử kèm Excel và PDF)",
+            description = "Báo cáo đã gửi không thể gửi lại hay thay đổi (409).")
+    public vn.motcua.quality.Report06 sendReport(@PathVariable long id, @RequestBody SendReport body) {
+        return reports.send(id, body.rowVersion(), CurrentUser.get().orElseThrow());
+    }
+
+    @GetMapping("/weekly-review")
+    @Operation(summary = "Kiểm tra thứ Hai của một đơn vị: điểm của tuần và của tháng, điểm mất theo nhóm, người theo dõi từng nhóm, việc khắc phục",
+            description = "week: một ngày bất kỳ của tuần (yyyy-MM-dd); mặc định tuần trước.")
+    public vn.motcua.quality.WeeklyReview weeklyReview(@Parameter(description = UNIT) @RequestParam long unit,
+                                                       @RequestParam(required = false) java.time.LocalDate week) {
+        return reviews.review(unit, week == null ? reviews.lastWeek() : week);
+    }
+
+    @GetMapping("/weekly-status")
+    @Operation(summary = "Các đơn vị trong một tuần: điểm, đã kiểm tra, chỉ đạo hay chưa, việc khắc phục đang mở và quá hạn")
+    public List<vn.motcua.quality.WeeklyReview.UnitStatus> weeklyStatus(@RequestParam(required = false) java.time.LocalDate week) {
+        return reviews.status(week == null ? reviews.lastWeek() : week);
+    }
+
+    @GetMapping("/portal-comparison")
+    @Operation(summary = "Điểm do Cổng Dịch vụ công quốc gia công bố bên cạnh điểm hệ thống tính, theo nhóm, có giải thích chênh lệch",
+            description = "Danh sách rỗng khi chưa nhập điểm của Cổng cho đơn vị và kỳ.")
+    public List<QualityService.PortalLine> portalComparison(@Parameter(description = UNIT) @RequestParam(required = false) Long unit,
+                                                            @Parameter(description = PERIOD) @RequestParam(required = false) String period) {
+        return quality.portalComparison(unit == null ? IndexCard.PROVINCE : unit, quality.period(period, "period"));
+    }
+
+    public record PortalScores(Long unit, String period, java.util.Map<Integer, BigDecimal> points) {
+    }
+
+    @PutMapping(path = "/portal-scores", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Nhập điểm theo nhóm do Cổng Dịch vụ công quốc gia công bố cho một đơn vị và kỳ",
+            description = "points: nhóm (1–6) → điểm. Chỉ cán bộ kiểm soát TTHC và quản trị.")
+    public List<QualityService.PortalLine> savePortalScores(@RequestBody PortalScores body) {
+        long unit = body.unit() == null ? IndexCard.PROVINCE : body.unit();
+        quality.savePortalScores(unit, body.period(), body.points() == null ? java.util.Map.of() : body.points(), CurrentUser.get().orElseThrow());
+        return quality.portalComparison(unit, quality.period(body.period(), "period"));
     }
 
     static String blank(String s) {

@@ -1,0 +1,80 @@
+package vn.motcua.quality.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.notification.NotificationService;
+import vn.motcua.quality.QualityEvents;
+import vn.motcua.quality.Report06;
+import vn.motcua.quality.ReportService;
+
+import java.util.Arrays;
+
+/**
+ * E-mails a frozen report, with its Excel and PDF, to the recipients it was sent to (when SMTP is configured). A
+ * listener: a failure leaves the event publication incomplete, so that the e-mail is sent again.
+ */
+@Component
+class QualityMailer {
+    private final ReportService reports;
+    private final vn.motcua.quality.WeeklyReviewService reviews;
+    private final NotificationService notifications;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+
+    QualityMailer(ReportService reports, vn.motcua.quality.WeeklyReviewService reviews, NotificationService notifications,
+                  ObjectProvider<JavaMailSender> mail, @Value("${motcua.mail.from:motcua@localhost}") String from) {
+        this.reports = reports;
+        this.reviews = reviews;
+        this.notifications = notifications;
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @ApplicationModuleListener
+    void on(QualityEvents.ReportSent e) throws MessagingException {
+        JavaMailSender sender = mail.getIfAvailable();
+        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        if (sender == null || to.length == 0) {
+            return;
+        }
+        Report06 r = reports.get(e.reportId());
+        MimeMessage m = sender.createMimeMessage();
+        MimeMessageHelper h = new MimeMessageHelper(m, true, "UTF-8");
+        h.setFrom(from);
+        h.setTo(to);
+        h.setSubject("[MotCua] Biểu 06 — " + r.unitName() + " — " + r.periodLabel());
+        h.setText("Kính gửi Quý cơ quan,\n\nHệ thống thông tin giải quyết TTHC gửi Biểu số 06/VPCP/KSTT (tình hình, kết quả giải quyết TTHC) của "
+                + r.unitName() + ", " + r.periodLabel() + ", số liệu đã chốt.\n\nTổng số hồ sơ: " + r.total().total() + "; đã giải quyết: "
+                + r.total().handled() + " (quá hạn " + r.total().late() + "); đang giải quyết: " + r.total().open() + " (quá hạn "
+                + r.total().overdue() + ").\n\nXem trên hệ thống: " + notifications.publicBaseUrl() + "/chi-so/bao-cao/" + r.id() + "\n");
+        String name = "bieu-06-" + (r.unitId() == 0 ? "toan-tinh" : String.valueOf(r.unitId())) + "-" + r.periodKey();
+        h.addAttachment(name + ".xlsx", new ByteArrayResource(reports.excel(r)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        h.addAttachment(name + ".pdf", new ByteArrayResource(reports.pdf(r)), "application/pdf");
+        sender.send(m);
+    }
+
+    @ApplicationModuleListener
+    void on(QualityEvents.DigestDue e) throws MessagingException {
+        JavaMailSender sender = mail.getIfAvailable();
+        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        if (sender == null || to.length == 0) {
+            return;
+        }
+        vn.motcua.quality.WeeklyReview r = reviews.review(e.unitId(), e.weekStart());
+        MimeMessage m = sender.createMimeMessage();
+        MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
+        h.setFrom(from);
+        h.setTo(to);
+        h.setSubject("[MotCua] Chỉ số 766 tuần " + java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(r.weekStart()) + " — " + r.unitName()
+                + ": " + r.week().score() + "/100");
+        h.setText(reviews.digest(r, notifications.publicBaseUrl()));
+        sender.send(m);
+    }
+}
