@@ -14,4 +14,8 @@ public final class QualityEvents {
     /** The Monday digest of a unit's week is due to its head and recipients. */
     public record DigestDue(long unitId, java.time.LocalDate weekStart, String recipients) {
     }
+
+    /** The month's results of a unit (0: the province) are due to its report recipients (seed 003: published every month). */
+    public record MonthlyDue(long unitId, String month, String recipients) {
+    }
 }

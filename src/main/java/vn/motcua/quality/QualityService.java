@@ -189,9 +189,10 @@ public class QualityService {
     private record Cached(Object value, long at) {
     }
 
-    /** Figures of periods that have ended, kept for {@link #CLOSED_TTL}: a late rating or a portal delivery shows within minutes. */
+    /** Figures of periods that have ended, kept for {@code motcua.quality.closed-period-ttl} (5 minutes): a late rating or a portal delivery shows within minutes. */
     private final Map<String, Cached> closedPeriods = new java.util.concurrent.ConcurrentHashMap<>();
-    static final java.time.Duration CLOSED_TTL = java.time.Duration.ofMinutes(5);
+    @org.springframework.beans.factory.annotation.Value("${motcua.quality.closed-period-ttl:PT5M}")
+    private java.time.Duration closedTtl = java.time.Duration.ofMinutes(5);
 
     @SuppressWarnings("unchecked")
     private <T> T closed(String key, Period period, java.util.function.Supplier<T> compute) {
@@ -200,7 +201,7 @@ public class QualityService {
         }
         long now = System.nanoTime();
         Cached c = closedPeriods.get(key);
-        if (c != null && now - c.at() < CLOSED_TTL.toNanos()) {
+        if (c != null && now - c.at() < closedTtl.toNanos()) {
             return (T) c.value();
         }
         T value = compute.get();

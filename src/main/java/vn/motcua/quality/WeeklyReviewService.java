@@ -251,6 +251,66 @@ public class WeeklyReviewService {
         return out;
     }
 
+    /** Group by group, the points and the indicators that lost some, with the number behind each and its drill-down link. */
+    public String lostPoints(IndexCard card, Map<Integer, String> assignments, Map<String, String> people, String baseUrl) {
+        StringBuilder sb = new StringBuilder();
+        for (GroupScore g : card.groups()) {
+            sb.append("- ").append(g.groupNo()).append(". ").append(g.name()).append(": ").append(g.points()).append("/").append(g.attainable());
+            String who = assignments.get(g.groupNo());
+            if (who != null) {
+                sb.append(" — theo dõi: ").append(people.getOrDefault(who, who));
+            }
+            sb.append("\n");
+            for (IndicatorScore s : g.indicators()) {
+                if (s.lost().signum() > 0) {
+                    sb.append("    ").append(s.indicator().code()).append(" ").append(s.indicator().name()).append(": mất ").append(s.lost())
+                            .append(" điểm").append(s.drillDown() == IndicatorScore.DrillDown.DOSSIERS ? " (" + s.missing() + " hồ sơ)"
+                                    : s.drillDown() == IndicatorScore.DrillDown.PROCEDURES ? " (" + s.missing() + " thủ tục)" : "")
+                            .append(" — ").append(baseUrl).append("/chi-so/chi-tieu/").append(s.indicator().code()).append("?donVi=").append(card.unitId())
+                            .append("&ky=").append(card.period().key()).append("\n");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Queues last month's results for the report recipients of every unit and of the province (on the 1st of each
+     * month); returns how many were queued.
+     */
+    @Transactional
+    public int queueMonthly() {
+        String month = YearMonth.from(quality.today()).minusMonths(1).toString();
+        int n = 0;
+        for (QualityService.Unit u : quality.units()) {
+            List<String> to = u.id() == IndexCard.PROVINCE ? reports.recipients().stream().filter(x -> x.unitId() == IndexCard.PROVINCE && x.reports())
+                    .map(Recipient::email).toList() : reports.recipientsFor(u.id(), true);
+            if (!to.isEmpty()) {
+                events.publishEvent(new QualityEvents.MonthlyDue(u.id(), month, String.join(",", to)));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The monthly results' text for a unit (0: the province). */
+    public String monthly(IndexCard card, List<IndexCard> ranking, String baseUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) — ").append(card.unitName()).append(", ")
+                .append(card.period().label()).append(": ").append(card.score()).append("/100 (").append(card.rating()).append("), ")
+                .append(card.points()).append("/").append(card.attainable()).append(" điểm có thể đạt; ").append(card.dossiers())
+                .append(" hồ sơ tiếp nhận.\n");
+        for (int i = 0; i < ranking.size(); i++) {
+            if (ranking.get(i).unitId() == card.unitId()) {
+                sb.append("Xếp hạng: ").append(i + 1).append("/").append(ranking.size()).append(" đơn vị.\n");
+            }
+        }
+        sb.append("\nĐiểm theo nhóm:\n").append(lostPoints(card, Map.of(), Map.of(), baseUrl));
+        sb.append("\nBảng chỉ số: ").append(baseUrl).append("/chi-so?donVi=").append(card.unitId()).append("&ky=").append(card.period().key())
+                .append("\nKết quả công khai: ").append(baseUrl).append("/thong-ke/chi-so?ky=").append(card.period().key()).append("\n");
+        return sb.toString();
+    }
+
     /** The digest e-mail's text for a unit's week. */
     public String digest(WeeklyReview r, String baseUrl) {
         java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -259,23 +319,7 @@ public class WeeklyReviewService {
                 .append("Tuần ").append(f.format(r.weekStart())).append(" – ").append(f.format(r.weekEnd())).append(": ")
                 .append(r.week().score()).append("/100 (").append(r.week().rating()).append("); tháng ").append(r.month().period().label())
                 .append(" đến nay: ").append(r.month().score()).append("/100.\n\nĐiểm mất theo nhóm (tuần):\n");
-        for (GroupScore g : r.week().groups()) {
-            sb.append("- ").append(g.groupNo()).append(". ").append(g.name()).append(": ").append(g.points()).append("/").append(g.attainable());
-            String who = r.assignments().get(g.groupNo());
-            if (who != null) {
-                sb.append(" — theo dõi: ").append(r.people().getOrDefault(who, who));
-            }
-            sb.append("\n");
-            for (IndicatorScore s : g.indicators()) {
-                if (s.lost().signum() > 0) {
-                    sb.append("    ").append(s.indicator().code()).append(" ").append(s.indicator().name()).append(": mất ").append(s.lost())
-                            .append(" điểm").append(s.drillDown() == IndicatorScore.DrillDown.DOSSIERS ? " (" + s.missing() + " hồ sơ)"
-                                    : s.drillDown() == IndicatorScore.DrillDown.PROCEDURES ? " (" + s.missing() + " thủ tục)" : "")
-                            .append(" — ").append(baseUrl).append("/chi-so/chi-tieu/").append(s.indicator().code()).append("?donVi=").append(r.unitId())
-                            .append("&ky=").append(r.week().period().key()).append("\n");
-                }
-            }
-        }
+        sb.append(lostPoints(r.week(), r.assignments(), r.people(), baseUrl));
         List<WeeklyReview.Task> open = r.tasks().stream().filter(t -> !t.done()).toList();
         sb.append("\nViệc khắc phục đang mở: ").append(open.size()).append("\n");
         for (WeeklyReview.Task t : open) {

@@ -51,6 +51,8 @@ public final class IndexBenchmark {
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--motcua.scheduling.enabled=false",
                 "--motcua.demo-data.history-days=30",
+                // every call computes: closed periods are not kept in memory
+                "--motcua.quality.closed-period-ttl=PT0S",
                 "--server.port=0",
                 "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext ctx = app.run(properties)) {

@@ -131,6 +131,10 @@ class QualityIntegrationTest {
         // 4.3: 1 reused of 10 = 10 % of an 80 % threshold → 0.25 of 2; 4.5b: 10 % → 0.20 of 2
         assertThat(c.indicator("4.3").orElseThrow().points()).isEqualByComparingTo("0.25");
         assertThat(c.indicator("4.5b").orElseThrow().points()).isEqualByComparingTo("0.20");
+        // 4.2: digitised = every component and, once processed, the electronic result: 8 of 10 → 3.20 of 4 (linear as shipped)
+        assertThat(c.indicator("4.2").orElseThrow().points()).isEqualByComparingTo("3.20");
+        // 4.4: the result kept in the citizen's data store: 5 of 10 → 2.00 of 4
+        assertThat(c.indicator("4.4").orElseThrow().points()).isEqualByComparingTo("2.00");
         // 4.2c: no certified copy → N/A, out of the attainable points
         assertThat(c.indicator("4.2c").orElseThrow().notApplicable()).isTrue();
         // 5.4: 100 % − (30 % late + 10 % unhappy) = 60 % of a 90 % threshold → 4.00 of 6
@@ -158,6 +162,32 @@ class QualityIntegrationTest {
         // the unit's own procedures by procedure, with the average handling time (2.2)
         assertThat(quality.procedures(unit, Period.month(java.time.YearMonth.of(2019, 3))))
                 .singleElement().satisfies(p -> assertThat(p.late()).isEqualTo(3));
+    }
+
+    @Test
+    void theCatalogIndicatorsCountTheProceduresInForce() {
+        // the province this month against the catalog read directly
+        Period month = quality.currentMonth();
+        IndexCard c = quality.card(IndexCard.PROVINCE, month);
+        List<vn.motcua.catalog.ProcedureVersion> inForce = catalog.allInForce(quality.today());
+        long online = inForce.stream().filter(v -> v.onlineLevel() != null && v.onlineLevel() != vn.motcua.catalog.OnlineLevel.NONE).count();
+        assertThat(c.indicator("3.1").orElseThrow().numerator()).isEqualTo(online);
+        assertThat(c.indicator("3.1").orElseThrow().denominator()).isEqualTo(inForce.size());
+        long feeBearing = inForce.stream().filter(v -> v.fees().stream().mapToLong(vn.motcua.catalog.Fee::amountVnd).sum() > 0).count();
+        assertThat(c.indicator("3.5a").orElseThrow().denominator()).isEqualTo(feeBearing);
+        assertThat(c.indicator("3.5b").orElseThrow().denominator()).isEqualTo(feeBearing);
+        assertThat(c.indicator("3.2").orElseThrow().denominator()).isEqualTo(online);
+        // 1.3 is the control module's figure; a procedure listed as losing 3.1 is one without an online service
+        assertThat(c.indicator("1.3").orElseThrow().denominator()).isEqualTo(inForce.size());
+        QualityService.LostPage lost31 = quality.lost(IndexCard.PROVINCE, month, "3.1", null, 1, 50);
+        assertThat(lost31.procedures()).hasSize((int) (inForce.size() - online));
+        assertThat(lost31.procedures()).allSatisfy(p -> assertThat(inForce.stream().filter(v -> v.code().equals(p.code())).findFirst().orElseThrow()
+                .onlineLevel()).isIn(null, vn.motcua.catalog.OnlineLevel.NONE));
+        // a procedure's own index: its dossiers only, its own catalog line
+        String code = inForce.get(0).code();
+        IndexCard one = quality.card(IndexCard.PROVINCE, month, code);
+        assertThat(one.indicator("3.1").orElseThrow().denominator()).isEqualTo(1);
+        assertThat(one.dossiers()).isLessThanOrEqualTo(c.dossiers());
     }
 
     @Test

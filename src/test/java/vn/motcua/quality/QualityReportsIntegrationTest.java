@@ -150,6 +150,10 @@ class QualityReportsIntegrationTest {
         mvc.perform(get("/api/v1/service-index/reports/{id}", id).with(httpBasic("thanhtra", PASSWORD))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SENT")).andExpect(jsonPath("$.total.received").value(4));
         assertThatThrownBy(() -> reports.addRecipient(unit, "khong-phai-email", "X", true, false, office)).isInstanceOf(ValidationException.class);
+        // every month the results go to the report recipients
+        assertThat(reviews.queueMonthly()).isGreaterThan(0);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .anyMatch(m -> subject(m).contains("Chỉ số 766 tháng") && subject(m).contains("Sở thử nghiệm báo cáo")));
     }
 
     @Test

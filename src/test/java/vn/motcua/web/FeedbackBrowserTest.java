@@ -58,7 +58,10 @@ class FeedbackBrowserTest extends BrowserTestBase {
         expectText("rating-box", "Đánh giá mức độ hài lòng");
         assertAccessible("the citizen's returned dossier with the rating form");
         driver.findElement(By.id("rating-SATISFIED")).click();
-        driver.findElement(By.cssSelector("#rating-form details summary")).click();
+        // the detailed scores are folded away unless the dossier was already rated with them
+        if (driver.findElement(By.cssSelector("#rating-form details")).getAttribute("open") == null) {
+            driver.findElement(By.cssSelector("#rating-form details summary")).click();
+        }
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rating-scoreAttitude"))).selectByValue("2");
         type("rating-comment", "Cán bộ hướng dẫn rõ ràng");
         driver.findElement(By.id("rating-submit")).click();

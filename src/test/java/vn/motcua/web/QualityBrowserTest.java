@@ -85,4 +85,34 @@ class QualityBrowserTest extends BrowserTestBase {
         driver.get(url("/chi-so?lang=vi"));
         logout();
     }
+    @Test
+    void theMondayReviewAndTheReports() {
+        login("lanhdao.stp");
+        driver.get(url("/chi-so/tuan?lang=vi"));
+        expectText("wk-summary-title", "Tuần từ");
+        assertAccessible("the Monday review of a unit");
+        type("tk-what", "Nhắc chuyên viên trả kết quả điện tử trong ngày");
+        driver.findElement(By.id("tk-add")).click();
+        expectText("flash", "Đã giao việc khắc phục");
+        expectText("wk-tasks", "Nhắc chuyên viên trả kết quả điện tử");
+        if (!driver.findElements(By.id("wk-reviewed")).isEmpty()) {
+            type("wk-note", "Tập trung xử lý hồ sơ sắp đến hạn.");
+            driver.findElement(By.id("wk-reviewed")).click();
+            expectText("wk-review", "Đã kiểm tra, chỉ đạo");
+        }
+        assertAccessible("the Monday review after it was recorded");
+        driver.get(url("/chi-so/bao-cao?lang=vi"));
+        expectText("report-list", "Biểu 06");
+        assertAccessible("the reports");
+        driver.findElement(By.cssSelector("#report-list tbody a")).click();
+        expectText("report-head", "Quý");
+        assertAccessible("a Biểu 06 report");
+        logout();
+
+        login("kiemsoat");
+        driver.get(url("/chi-so/tuan?lang=vi"));
+        expectText("wk-status", "Sở Tư pháp");
+        assertAccessible("the province's view of the Monday reviews");
+        logout();
+    }
 }

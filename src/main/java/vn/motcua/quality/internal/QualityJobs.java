@@ -38,6 +38,14 @@ class QualityJobs {
         this.clock = clock;
     }
 
+    /** On the 1st of each month last month's results go to the report recipients of each unit and of the province. */
+    @Scheduled(cron = "${motcua.quality.monthly-cron:0 0 7 1 * *}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = "quality-monthly", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5M")
+    void monthlyResults() {
+        int n = reviews.queueMonthly();
+        log.info("Monthly results of the service-quality index queued for {} units.", n);
+    }
+
     /** Every Monday morning each unit's head (and the weekly recipients) get the digest of the week before (seed 004 item 9). */
     @Scheduled(cron = "${motcua.quality.digest-cron:0 30 6 * * MON}", zone = "Asia/Ho_Chi_Minh")
     @SchedulerLock(name = "quality-digest", lockAtMostFor = "PT5M", lockAtLeastFor = "PT5M")

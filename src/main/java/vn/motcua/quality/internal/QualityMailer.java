@@ -24,12 +24,14 @@ import java.util.Arrays;
 class QualityMailer {
     private final ReportService reports;
     private final vn.motcua.quality.WeeklyReviewService reviews;
+    private final vn.motcua.quality.QualityService quality;
     private final NotificationService notifications;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    QualityMailer(ReportService reports, vn.motcua.quality.WeeklyReviewService reviews, NotificationService notifications,
-                  ObjectProvider<JavaMailSender> mail, @Value("${motcua.mail.from:motcua@localhost}") String from) {
+    QualityMailer(ReportService reports, vn.motcua.quality.WeeklyReviewService reviews, vn.motcua.quality.QualityService quality,
+                  NotificationService notifications, ObjectProvider<JavaMailSender> mail, @Value("${motcua.mail.from:motcua@localhost}") String from) {
+        this.quality = quality;
         this.reports = reports;
         this.reviews = reviews;
         this.notifications = notifications;
@@ -75,6 +77,24 @@ class QualityMailer {
         h.setSubject("[MotCua] Chỉ số 766 tuần " + java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(r.weekStart()) + " — " + r.unitName()
                 + ": " + r.week().score() + "/100");
         h.setText(reviews.digest(r, notifications.publicBaseUrl()));
+        sender.send(m);
+    }
+
+    @ApplicationModuleListener
+    void on(QualityEvents.MonthlyDue e) throws MessagingException {
+        JavaMailSender sender = mail.getIfAvailable();
+        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        if (sender == null || to.length == 0) {
+            return;
+        }
+        vn.motcua.quality.Period month = vn.motcua.quality.Period.parse(e.month()).orElseThrow();
+        vn.motcua.quality.IndexCard card = quality.card(e.unitId(), month);
+        MimeMessage m = sender.createMimeMessage();
+        MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
+        h.setFrom(from);
+        h.setTo(to);
+        h.setSubject("[MotCua] Chỉ số 766 " + month.label().toLowerCase(java.util.Locale.ROOT) + " — " + card.unitName() + ": " + card.score() + "/100");
+        h.setText(reviews.monthly(card, quality.ranking(month), notifications.publicBaseUrl()));
         sender.send(m);
     }
 }
