@@ -299,8 +299,9 @@ public class QualityService {
         return new LostPage(card, score, List.of(), procs.size(), 1, size, procs, names);
     }
 
-    /** Per procedure of the unit in the period: dossiers, late ones and the average handling time (indicator 2.2). */
-    public record ProcedureRow(String code, String name, long dossiers, long late, long ended, BigDecimal averageDays, BigDecimal limitDays) {
+    /** Per procedure of the unit in the period: its field, dossiers, late ones and the average handling time (indicator 2.2). */
+    public record ProcedureRow(String code, String name, String field, long dossiers, long late, long ended, BigDecimal averageDays,
+                               BigDecimal limitDays) {
     }
 
     @Transactional(readOnly = true)
@@ -312,15 +313,44 @@ public class QualityService {
             if (unit.id() != IndexCard.PROVINCE && !s.scope(unit.id()).contains(ps.unitId())) {
                 continue;
             }
-            rows.merge(ps.procedureCode(), new ProcedureRow(ps.procedureCode(), ps.procedureName(), ps.dossiers(), ps.late(), ps.ended(), ps.handlingDays(), null),
-                    (a, b) -> new ProcedureRow(a.code(), a.name(), a.dossiers() + b.dossiers(), a.late() + b.late(), a.ended() + b.ended(),
+            rows.merge(ps.procedureCode(), new ProcedureRow(ps.procedureCode(), ps.procedureName(), null, ps.dossiers(), ps.late(), ps.ended(),
+                            ps.handlingDays(), null),
+                    (a, b) -> new ProcedureRow(a.code(), a.name(), null, a.dossiers() + b.dossiers(), a.late() + b.late(), a.ended() + b.ended(),
                             a.averageDays().add(b.averageDays()), null));
         }
-        Map<String, ProcedureVersion> versions = s.inForce.stream().collect(Collectors.toMap(ProcedureVersion::code, v -> v, (a, b) -> a));
-        return rows.values().stream().map(r -> new ProcedureRow(r.code(), r.name(), r.dossiers(), r.late(), r.ended(),
-                        r.ended() == 0 ? null : r.averageDays().divide(BigDecimal.valueOf(r.ended()), 2, RoundingMode.HALF_UP),
-                        versions.containsKey(r.code()) ? versions.get(r.code()).timeLimitDays() : null))
+        Map<String, ProcedureVersion> versions = new HashMap<>();
+        s.inForce.forEach(v -> versions.putIfAbsent(v.code(), v));
+        return rows.values().stream().map(r -> {
+                    ProcedureVersion v = versions.computeIfAbsent(r.code(), this::lastPublished);
+                    return new ProcedureRow(r.code(), r.name(), v == null || v.field() == null ? "Khác" : v.field().name(), r.dossiers(), r.late(),
+                            r.ended(), r.ended() == 0 ? null : r.averageDays().divide(BigDecimal.valueOf(r.ended()), 2, RoundingMode.HALF_UP),
+                            v == null ? null : v.timeLimitDays());
+                })
                 .sorted(Comparator.comparingLong(ProcedureRow::late).reversed().thenComparing(ProcedureRow::code)).toList();
+    }
+
+    /** A procedure no longer in force: its last published version (null when it has none). */
+    ProcedureVersion lastPublished(String code) {
+        try {
+            return catalog.latestPublished(code);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Dossiers and late dossiers of the unit in the period by field (lĩnh vực), most late first. */
+    public record FieldRow(String field, long dossiers, long late) {
+    }
+
+    public List<FieldRow> byField(List<ProcedureRow> procedures) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        for (ProcedureRow p : procedures) {
+            long[] a = m.computeIfAbsent(p.field(), k -> new long[2]);
+            a[0] += p.dossiers();
+            a[1] += p.late();
+        }
+        return m.entrySet().stream().map(e -> new FieldRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(FieldRow::late).reversed().thenComparing(FieldRow::field)).toList();
     }
 
     // ---------------------------------------------------------------- the national portal's published score

@@ -139,7 +139,7 @@ public class ReportService {
         Map<Integer, Map<String, Report06.Row>> byLevel = new TreeMap<>();
         Map<Integer, String> levelNames = new HashMap<>();
         for (FactStore.ReportSums s : sums) {
-            ProcedureVersion v = versions.computeIfAbsent(s.procedureCode(), this::lastPublished);
+            ProcedureVersion v = versions.computeIfAbsent(s.procedureCode(), quality::lastPublished);
             int level = v == null ? 9 : v.level().ordinal();
             levelNames.put(level, v == null ? "Khác" : "TTHC " + v.level().label().toLowerCase(java.util.Locale.ROOT));
             String field = v == null || v.field() == null ? "Khác" : v.field().name();
@@ -166,14 +166,6 @@ public class ReportService {
         }
         return new Report06(null, unit.id(), unit.name(), period.key(), period.label(), period.from(), period.to(), "LIVE", rows, total, null, null,
                 null, null, 0);
-    }
-
-    private ProcedureVersion lastPublished(String code) {
-        try {
-            return catalog.latestPublished(code);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     public List<Report06> list() {

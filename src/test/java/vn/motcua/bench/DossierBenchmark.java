@@ -59,6 +59,7 @@ public final class DossierBenchmark {
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--motcua.scheduling.enabled=false",
+                "--motcua.demo-data.history-days=30",
                 "--server.port=0",
                 "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext ctx = app.run(properties)) {

@@ -30,7 +30,7 @@ class QualityBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("qi-period")).sendKeys("2026-11");
         driver.findElement(By.id("qi-show")).click();
         expectText("qi-total-title", "Tháng 11/2026");
-        for (String chart : List.of("qi-groups-chart", "qi-trend-chart", "qi-ranking-chart", "qi-late-chart")) {
+        for (String chart : List.of("qi-groups-chart", "qi-trend-chart", "qi-ranking-chart", "qi-late-chart", "qi-fields-chart")) {
             chartDrawn(chart);
         }
         expectText("qi-indicators", "2.1");

@@ -48,7 +48,14 @@ class IndexPageController {
         model.addAttribute("previous", trend.size() > 1 ? trend.get(trend.size() - 2) : null);
         List<IndexCard> ranking = quality.ranking(period);
         model.addAttribute("ranking", ranking);
-        model.addAttribute("procedures", quality.procedures(unit.id(), period).stream().limit(30).toList());
+        List<QualityService.ProcedureRow> procedures = quality.procedures(unit.id(), period);
+        model.addAttribute("procedures", procedures.stream().limit(30).toList());
+        List<QualityService.FieldRow> fields = quality.byField(procedures);
+        model.addAttribute("fields", fields);
+        model.addAttribute("fieldChart", pages.write(new IndexPages.Chart("bar", true, true, false,
+                fields.stream().map(QualityService.FieldRow::field).toList(), List.of(
+                new IndexPages.Chart.Series("Trễ hạn", fields.stream().map(f -> (Number) f.late()).toList()),
+                new IndexPages.Chart.Series("Đúng hạn", fields.stream().map(f -> (Number) (f.dossiers() - f.late())).toList())))));
         boolean running = !card.judgedAt().isBefore(quality.now().minusMinutes(1));
         model.addAttribute("forecast", running ? quality.forecast(unit.id(), period) : null);
         model.addAttribute("portal", quality.portalComparison(unit.id(), period));
