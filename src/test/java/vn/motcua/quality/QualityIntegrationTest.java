@@ -159,6 +159,23 @@ class QualityIntegrationTest {
         mvc.perform(get("/chi-so/chi-tieu/2.1").param("donVi", String.valueOf(unit)).param("ky", "2019-03").with(httpBasic("lanhdao.stp", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("QI-9100006")))
                 .andExpect(content().string(containsString("/can-bo/ho-so/9100006")));
+        // the same in Excel
+        byte[] xlsx = mvc.perform(get("/chi-so/bang-chi-so.xlsx").param("donVi", String.valueOf(unit)).param("ky", "2019-03")
+                .with(httpBasic("lanhdao.stp", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                if (row.getCell(0) != null && "2.1".equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(7.0);
+                    assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(14.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        mvc.perform(get("/chi-so/bang-chi-so.xlsx").param("ky", "khong-phai-ky").with(httpBasic("lanhdao.stp", PASSWORD)))
+                .andExpect(status().is4xxClientError());
         // the unit's own procedures by procedure, with the average handling time (2.2)
         assertThat(quality.procedures(unit, Period.month(java.time.YearMonth.of(2019, 3))))
                 .singleElement().satisfies(p -> assertThat(p.late()).isEqualTo(3));

@@ -97,6 +97,52 @@ class IndexPageController {
         return "quality/lost";
     }
 
+    /** The index of the unit and period in Excel: every group and indicator with its counts, rate, threshold and points. */
+    @GetMapping("/chi-so/bang-chi-so.xlsx")
+    void excel(@RequestParam(name = "donVi", required = false) Long unitId, @RequestParam(name = "ky", required = false) String key,
+               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        IndexCard card = quality.card(unitId == null ? IndexCard.PROVINCE : unitId, quality.period(key, "ky"));
+        vn.motcua.shared.web.ReportWorkbook wb = new vn.motcua.shared.web.ReportWorkbook("Chỉ số 766", 9, "#,##0.00");
+        wb.titleLine(0, "BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)");
+        wb.titleLine(1, card.unitName() + " — " + card.period().label());
+        wb.titleLine(2, "Điểm: " + card.points() + " / " + card.attainable() + " có thể đạt — thang 100: " + card.score() + " — xếp loại: "
+                + card.rating() + " — " + card.dossiers() + " hồ sơ");
+        wb.header(4, "Chỉ số", "Nội dung", "Đạt", "Tổng", "Tỷ lệ (%)", "Ngưỡng (%)", "Điểm", "Tối đa", "Mất");
+        int r = 5;
+        for (vn.motcua.quality.GroupScore g : card.groups()) {
+            org.apache.poi.ss.usermodel.Row row = wb.sheet().createRow(r++);
+            vn.motcua.shared.web.ReportWorkbook.cell(row, 0, String.valueOf(g.groupNo()), wb.totalText);
+            vn.motcua.shared.web.ReportWorkbook.cell(row, 1, g.name(), wb.totalText);
+            for (int c = 2; c <= 5; c++) {
+                vn.motcua.shared.web.ReportWorkbook.cell(row, c, "", wb.totalText);
+            }
+            vn.motcua.shared.web.ReportWorkbook.number(row, 6, g.points(), wb.totalNumber);
+            vn.motcua.shared.web.ReportWorkbook.number(row, 7, g.attainable(), wb.totalNumber);
+            vn.motcua.shared.web.ReportWorkbook.number(row, 8, g.lost(), wb.totalNumber);
+            for (vn.motcua.quality.IndicatorScore s : g.indicators()) {
+                org.apache.poi.ss.usermodel.Row x = wb.sheet().createRow(r++);
+                vn.motcua.shared.web.ReportWorkbook.cell(x, 0, s.indicator().code(), wb.text);
+                vn.motcua.shared.web.ReportWorkbook.cell(x, 1, s.indicator().name(), wb.text);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 2, BigDecimal.valueOf(s.numerator()), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 3, BigDecimal.valueOf(s.denominator()), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 4, s.rate(), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 5, s.indicator().threshold(), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 6, s.points(), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 7, s.indicator().maxPoints(), wb.number);
+                vn.motcua.shared.web.ReportWorkbook.number(x, 8, s.lost(), wb.number);
+            }
+        }
+        byte[] bytes = wb.bytes(sheet -> {
+            sheet.setColumnWidth(0, 8 * 256);
+            sheet.setColumnWidth(1, 60 * 256);
+            for (int c = 2; c < 9; c++) {
+                sheet.setColumnWidth(c, 11 * 256);
+            }
+        });
+        vn.motcua.shared.web.Attachments.write(response, "chi-so-766-" + card.unitId() + "-" + card.period().key() + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);
+    }
+
     // ---------------------------------------------------------------- settings
 
     @GetMapping("/chi-so/cau-hinh")
