@@ -182,8 +182,11 @@ public class QualityService {
     /** The index of a unit (0: the province) for a period, optionally of one procedure. */
     @Transactional(readOnly = true)
     public IndexCard card(long unitId, Period period, String procedureCode) {
-        Unit unit = unit(unitId);
-        return closed("card|" + unitId + "|" + period.key() + "|" + procedureCode, period, () -> new Snapshot(period, procedureCode, unit).card(unit));
+        return cardOf(unit(unitId), period, procedureCode);
+    }
+
+    private IndexCard cardOf(Unit unit, Period period, String procedureCode) {
+        return closed("card|" + unit.id() + "|" + period.key() + "|" + procedureCode, period, () -> new Snapshot(period, procedureCode, unit).card(unit));
     }
 
     private record Cached(Object value, long at) {
@@ -235,8 +238,7 @@ public class QualityService {
         List<IndexCard> out = new ArrayList<>();
         Period p = period;
         for (int i = 0; i < Math.max(1, Math.min(count, 24)); i++) {
-            Period q = p;
-            out.add(0, closed("card|" + unit.id() + "|" + q.key() + "|null", q, () -> new Snapshot(q, null, unit).card(unit)));
+            out.add(0, cardOf(unit, p, null));
             p = p.previous();
         }
         return out;
@@ -362,8 +364,12 @@ public class QualityService {
     /** The portal's published score of the unit and period beside our own, group by group, each difference explained. */
     @Transactional(readOnly = true)
     public List<PortalLine> portalComparison(long unitId, Period period) {
-        IndexCard c = card(unitId, period);
-        Map<Integer, BigDecimal> theirs = portal.portalScores(unitId, period.key());
+        return portalComparison(card(unitId, period));
+    }
+
+    /** The same beside an index already computed. */
+    public List<PortalLine> portalComparison(IndexCard c) {
+        Map<Integer, BigDecimal> theirs = portal.portalScores(c.unitId(), c.period().key());
         if (theirs.isEmpty()) {
             return List.of();
         }
@@ -537,37 +543,19 @@ public class QualityService {
         IndexCard card(Unit unit) {
             FactStore.Sums s = sums.stream().filter(x -> inUnit(x.unitId(), unit)).reduce(FactStore.Sums.ZERO, FactStore.Sums::plus);
             List<FactStore.ProcedureSums> ps = procSums.stream().filter(x -> inUnit(x.unitId(), unit)).toList();
-            List<ProcedureVersion> procs = procedures(unit);
-            Set<String> codes = procs.stream().map(ProcedureVersion::code).collect(Collectors.toSet());
-            Map<String, Long> onlineDossiers = new HashMap<>();
-            Map<String, Long> paidOnline = new HashMap<>();
-            Map<String, Long> population = new HashMap<>();
-            for (FactStore.ProcedureSums p : ps) {
-                onlineDossiers.merge(p.procedureCode(), p.online(), Long::sum);
-                paidOnline.merge(p.procedureCode(), p.paidOnline(), Long::sum);
-                population.merge(p.procedureCode(), p.population(), Long::sum);
-            }
+            List<ProcedureLine> lines = lines(unit, ps);
             Map<String, Measure> m = new HashMap<>();
             // group 1: publication (the province publishes: the same figures for every unit), parts per unit, sync
             m.put("1.1", new Measure(publication.decidedOnTime(), publication.published()));
             m.put("1.2", new Measure(publication.publicOnTime(), publication.madePublic()));
-            long incomplete = publication.incomplete().stream().filter(i -> codes.contains(i.code())).count();
-            m.put("1.3", new Measure(procs.size() - incomplete, procs.size()));
             m.put("1.4", new Measure(s.synced(), s.dossiers()));
             // group 2
             m.put("2.1", new Measure(s.dossiers() - s.late(), s.dossiers()));
             m.put("2.2", Measure.EMPTY);
             // group 3
-            List<ProcedureVersion> online = procs.stream().filter(v -> v.onlineLevel() != null && v.onlineLevel() != OnlineLevel.NONE).toList();
-            m.put("3.1", new Measure(online.size(), procs.size()));
-            m.put("3.2", new Measure(online.stream().filter(v -> onlineDossiers.getOrDefault(v.code(), 0L) > 0).count(), online.size()));
             long onlineSynced = s.dossiers() == 0 ? 0 : Math.round((double) s.online() * s.synced() / s.dossiers());
             m.put("3.3", new Measure(onlineSynced, s.dossiers()));
             // group 4
-            List<ProcedureVersion> feeBearing = procs.stream().filter(v -> v.fees().stream().mapToLong(Fee::amountVnd).sum() > 0).toList();
-            m.put("3.5a", new Measure(feeBearing.stream().filter(v -> collecting.contains(units.unitOf(v.agencyId())) || collecting.contains(v.agencyId()))
-                    .count(), feeBearing.size()));
-            m.put("3.5b", new Measure(feeBearing.stream().filter(v -> paidOnline.getOrDefault(v.code(), 0L) > 0).count(), feeBearing.size()));
             m.put("3.6", new Measure(s.paidOnline(), s.feeBearing()));
             // group 5
             m.put("4.1", new Measure(s.eResult(), s.resultDocument()));
@@ -576,8 +564,6 @@ public class QualityService {
             m.put("4.3", new Measure(s.reused(), s.dossiers()));
             m.put("4.4", new Measure(s.citizenStore(), s.dossiers()));
             m.put("4.5b", new Measure(s.population(), s.dossiers()));
-            List<ProcedureVersion> citizens = procs.stream().filter(QualityService::forCitizens).toList();
-            m.put("4.5a", new Measure(citizens.stream().filter(v -> population.getOrDefault(v.code(), 0L) > 0).count(), citizens.size()));
             // group 6
             FeedbackStatistics f = procedureCode != null ? null
                     : feedback.statistics(period.from(), period.to(), unit.id() == IndexCard.PROVINCE ? null : units.agenciesOf(unit.id()));
@@ -590,6 +576,9 @@ public class QualityService {
                 m.put("5.3", new Measure(f.received() - f.disliked() - f.openOverdue() - f.lateFinished() - f.repeated(), f.firstTime()));
             }
             m.put("5.4", new Measure(s.dossiers() - s.late() - s.unhappy(), s.dossiers()));
+            // the indicators counted over procedures (1.3, 3.1, 3.2, 3.5a, 3.5b, 4.5a)
+            PROCEDURE_RULES.forEach((code, rule) -> m.put(code, new Measure(lines.stream().filter(l -> rule.counts().test(l) && rule.met().test(l)).count(),
+                    lines.stream().filter(rule.counts()).count())));
 
             List<IndicatorScore> scores = new ArrayList<>();
             for (Indicator i : indicators) {
@@ -621,42 +610,39 @@ public class QualityService {
         }
 
         List<LostProcedure> lostProcedures(Unit unit, String code) {
-            List<ProcedureVersion> procs = procedures(unit);
-            List<FactStore.ProcedureSums> ps = procSums.stream().filter(x -> inUnit(x.unitId(), unit)).toList();
-            Map<String, Long> dossiers = new HashMap<>();
-            Map<String, Long> online = new HashMap<>();
-            Map<String, Long> paid = new HashMap<>();
-            Map<String, Long> population = new HashMap<>();
-            for (FactStore.ProcedureSums p : ps) {
-                dossiers.merge(p.procedureCode(), p.dossiers(), Long::sum);
-                online.merge(p.procedureCode(), p.online(), Long::sum);
-                paid.merge(p.procedureCode(), p.paidOnline(), Long::sum);
-                population.merge(p.procedureCode(), p.population(), Long::sum);
-            }
-            List<LostProcedure> out = new ArrayList<>();
-            Map<String, List<String>> missing = publication.incomplete().stream()
-                    .collect(Collectors.toMap(PublicationFigures.Incomplete::code, PublicationFigures.Incomplete::missing, (a, b) -> a));
+            List<ProcedureLine> lines = lines(unit, procSums.stream().filter(x -> inUnit(x.unitId(), unit)).toList());
             if (code.equals("1.1") || code.equals("1.2")) {
+                Map<String, Long> dossiers = new HashMap<>();
+                lines.forEach(l -> dossiers.put(l.version().code(), l.dossiers()));
                 return latePublications(code, dossiers);
             }
-            for (ProcedureVersion v : procs) {
-                long n = dossiers.getOrDefault(v.code(), 0L);
-                boolean isOnline = v.onlineLevel() != null && v.onlineLevel() != OnlineLevel.NONE;
+            ProcedureRule rule = PROCEDURE_RULES.get(code);
+            if (rule == null) {
+                return List.of();
+            }
+            return lines.stream().filter(l -> rule.counts().test(l) && !rule.met().test(l))
+                    .map(l -> new LostProcedure(l.version().code(), l.version().name(), rule.reason().apply(l), l.dossiers())).toList();
+        }
+
+        /** The unit's procedures in force with what the catalog, publication and the period's dossiers say about each. */
+        private List<ProcedureLine> lines(Unit unit, List<FactStore.ProcedureSums> ps) {
+            Map<String, long[]> byCode = new HashMap<>();
+            for (FactStore.ProcedureSums p : ps) {
+                long[] a = byCode.computeIfAbsent(p.procedureCode(), k -> new long[4]);
+                a[0] += p.dossiers();
+                a[1] += p.online();
+                a[2] += p.paidOnline();
+                a[3] += p.population();
+            }
+            Map<String, List<String>> missing = publication.incomplete().stream()
+                    .collect(Collectors.toMap(PublicationFigures.Incomplete::code, PublicationFigures.Incomplete::missing, (a, b) -> a));
+            List<ProcedureLine> out = new ArrayList<>();
+            for (ProcedureVersion v : procedures(unit)) {
+                long[] a = byCode.getOrDefault(v.code(), new long[4]);
                 boolean fees = v.fees().stream().mapToLong(Fee::amountVnd).sum() > 0;
-                String reason = switch (code) {
-                    case "1.3" -> missing.containsKey(v.code()) ? "Thiếu: " + String.join(", ", missing.get(v.code())) : null;
-                    case "3.1" -> isOnline ? null : "Chưa cung cấp dịch vụ công trực tuyến";
-                    case "3.2" -> isOnline && online.getOrDefault(v.code(), 0L) == 0 ? "Có dịch vụ trực tuyến nhưng không có hồ sơ trực tuyến trong kỳ" : null;
-                    case "3.5a" -> fees && !collecting.contains(units.unitOf(v.agencyId())) && !collecting.contains(v.agencyId())
-                            ? "Cơ quan chưa khai báo tài khoản thu để thanh toán trực tuyến" : null;
-                    case "3.5b" -> fees && paid.getOrDefault(v.code(), 0L) == 0 ? "Có phí nhưng không có hồ sơ thanh toán trực tuyến trong kỳ" : null;
-                    case "4.5a" -> forCitizens(v) && population.getOrDefault(v.code(), 0L) == 0
-                            ? "Không có hồ sơ dùng dữ liệu dân cư trong kỳ" : null;
-                    default -> null;
-                };
-                if (reason != null) {
-                    out.add(new LostProcedure(v.code(), v.name(), reason, n));
-                }
+                boolean integrated = collecting.contains(units.unitOf(v.agencyId())) || collecting.contains(v.agencyId());
+                out.add(new ProcedureLine(v, a[0], a[1], a[2], a[3], missing.getOrDefault(v.code(), List.of()),
+                        v.onlineLevel() != null && v.onlineLevel() != OnlineLevel.NONE, fees, integrated, forCitizens(v)));
             }
             return out;
         }
@@ -688,6 +674,29 @@ public class QualityService {
             return new ArrayList<>(out.values());
         }
     }
+
+    /** One procedure of a unit for a period: what the catalog and publication say about it, and its dossiers of the period. */
+    private record ProcedureLine(ProcedureVersion version, long dossiers, long online, long paid, long population, List<String> missingParts,
+                                 boolean offeredOnline, boolean feeBearing, boolean integrated, boolean forCitizens) {
+    }
+
+    /**
+     * An indicator counted over procedures: which procedures it counts, which of them earn it, and why one does not —
+     * the score and the drill-down both read it.
+     */
+    private record ProcedureRule(java.util.function.Predicate<ProcedureLine> counts, java.util.function.Predicate<ProcedureLine> met,
+                                 java.util.function.Function<ProcedureLine, String> reason) {
+    }
+
+    private static final Map<String, ProcedureRule> PROCEDURE_RULES = Map.of(
+            "1.3", new ProcedureRule(l -> true, l -> l.missingParts().isEmpty(), l -> "Thiếu: " + String.join(", ", l.missingParts())),
+            "3.1", new ProcedureRule(l -> true, ProcedureLine::offeredOnline, l -> "Chưa cung cấp dịch vụ công trực tuyến"),
+            "3.2", new ProcedureRule(ProcedureLine::offeredOnline, l -> l.online() > 0,
+                    l -> "Có dịch vụ trực tuyến nhưng không có hồ sơ trực tuyến trong kỳ"),
+            "3.5a", new ProcedureRule(ProcedureLine::feeBearing, ProcedureLine::integrated,
+                    l -> "Cơ quan chưa khai báo tài khoản thu để thanh toán trực tuyến"),
+            "3.5b", new ProcedureRule(ProcedureLine::feeBearing, l -> l.paid() > 0, l -> "Có phí nhưng không có hồ sơ thanh toán trực tuyến trong kỳ"),
+            "4.5a", new ProcedureRule(ProcedureLine::forCitizens, l -> l.population() > 0, l -> "Không có hồ sơ dùng dữ liệu dân cư trong kỳ"));
 
     static IndicatorScore.DrillDown drillDown(String code) {
         if (FactStore.listsDossiers(code)) {

@@ -37,13 +37,14 @@ class IndexPageController {
                      Model model) {
         QualityService.Unit unit = pages.unit(unitId, model);
         Period period = pages.period(key, quality.currentMonth(), model);
-        IndexCard card = quality.card(unit.id(), period);
+        // the trend ends with the period itself: its last card is the one shown
+        List<IndexCard> trend = quality.trend(unit.id(), period, period.kind() == Period.Kind.MONTH ? 12 : 4);
+        IndexCard card = trend.get(trend.size() - 1);
         model.addAttribute("unit", unit);
         model.addAttribute("units", quality.units());
         model.addAttribute("period", period);
         model.addAttribute("months", pages.recentMonths());
         model.addAttribute("card", card);
-        List<IndexCard> trend = quality.trend(unit.id(), period, period.kind() == Period.Kind.MONTH ? 12 : 4);
         model.addAttribute("trend", trend);
         model.addAttribute("previous", trend.size() > 1 ? trend.get(trend.size() - 2) : null);
         List<IndexCard> ranking = quality.ranking(period);
@@ -58,7 +59,7 @@ class IndexPageController {
                 new IndexPages.Chart.Series("Đúng hạn", fields.stream().map(f -> (Number) (f.dossiers() - f.late())).toList())))));
         boolean running = !card.judgedAt().isBefore(quality.now().minusMinutes(1));
         model.addAttribute("forecast", running ? quality.forecast(unit.id(), period) : null);
-        model.addAttribute("portal", quality.portalComparison(unit.id(), period));
+        model.addAttribute("portal", quality.portalComparison(card));
         model.addAttribute("mayEnterPortal", CurrentUser.get().map(u -> u.has(vn.motcua.identity.Role.TTHC_CONTROL)
                 || u.has(vn.motcua.identity.Role.ADMIN)).orElse(false));
         model.addAttribute("groupChart", pages.write(new IndexPages.Chart("bar", false, false, false,
