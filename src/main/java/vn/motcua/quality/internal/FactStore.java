@@ -118,13 +118,11 @@ public class FactStore {
 
     /** Sums per unit over the dossiers received in [from, to], lateness judged at {@code at}; {@code end} bounds "due soon". */
     public List<Sums> sums(LocalDate from, LocalDate to, LocalDateTime at, LocalDateTime end, Collection<Long> units, String procedureCode) {
-        String filter = (units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)")
+        String filter = unitFilter(units)
                 + (procedureCode == null ? "" : " and procedure_code = :pcode");
         var q = jdbc.sql(SUMS.formatted(LATE, filter)).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .param("at", Timestamp.valueOf(at)).param("end", Timestamp.valueOf(end));
-        if (units != null && !units.isEmpty()) {
-            q = q.param("units", units);
-        }
+        q = bindUnits(q, units);
         if (procedureCode != null) {
             q = q.param("pcode", procedureCode);
         }
@@ -140,7 +138,7 @@ public class FactStore {
     }
 
     public List<ProcedureSums> byProcedure(LocalDate from, LocalDate to, LocalDateTime at, Collection<Long> units) {
-        String filter = units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";
+        String filter = unitFilter(units);
         var q = jdbc.sql(("""
                 select unit_id, procedure_code, max(procedure_name) pname, count(*) n, sum(case when channel = 'ONLINE' then 1 else 0 end) online,
                   sum(case when fee_bearing and paid_online then 1 else 0 end) paid, sum(case when population then 1 else 0 end) pop,
@@ -148,9 +146,7 @@ public class FactStore {
                   sum(case when ended_at is not null and ended_at <= :at then coalesce(handling_days, 0) else 0 end) days
                 from quality_fact where received_on >= :from and received_on <= :to %s group by unit_id, procedure_code""").formatted(LATE, filter))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("at", Timestamp.valueOf(at));
-        if (units != null && !units.isEmpty()) {
-            q = q.param("units", units);
-        }
+        q = bindUnits(q, units);
         return q.query((rs, i) -> new ProcedureSums(rs.getLong("unit_id"), rs.getString("procedure_code"), rs.getString("pname"), rs.getLong("n"),
                 rs.getLong("online"), rs.getLong("paid"), rs.getLong("pop"), rs.getLong("late"), rs.getLong("ended"),
                 rs.getBigDecimal("days") == null ? BigDecimal.ZERO : rs.getBigDecimal("days"))).list();
@@ -189,10 +185,8 @@ public class FactStore {
         if (predicate == null) {
             return new Page(List.of(), 0);
         }
-        StringBuilder where = new StringBuilder(" from quality_fact where received_on >= :from and received_on <= :to and " + predicate);
-        if (units != null) {
-            where.append(units.isEmpty() ? " and 1 = 0" : " and unit_id in (:units)");
-        }
+        StringBuilder where = new StringBuilder(" from quality_fact where received_on >= :from and received_on <= :to and " + predicate + " "
+                + unitFilter(units));
         if (procedureCode != null) {
             where.append(" and procedure_code = :pcode");
         }
@@ -201,18 +195,13 @@ public class FactStore {
         var q = bind(jdbc.sql("select dossier_id, code, procedure_code, procedure_name, unit_id, received_at, due_at, ended_at, status, channel,"
                 + " supplement_count" + where + " order by received_on desc, dossier_id desc offset " + Math.max(0, offset) + " rows fetch next "
                 + Math.max(1, limit) + " rows only"), from, to, at, units, procedureCode);
-        List<LostDossier> items = q.query((rs, i) -> new LostDossier(rs.getLong("dossier_id"), rs.getString("code"), rs.getString("procedure_code"),
-                rs.getString("procedure_name"), rs.getLong("unit_id"), ldt(rs, "received_at"), ldt(rs, "due_at"), ldt(rs, "ended_at"),
-                rs.getString("status"), rs.getString("channel"), rs.getInt("supplement_count"))).list();
+        List<LostDossier> items = q.query(FactStore::lostDossier).list();
         return new Page(items, total);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec q, LocalDate from, LocalDate to, LocalDateTime at, Collection<Long> units,
                                                  String procedureCode) {
-        q = q.param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("at", Timestamp.valueOf(at));
-        if (units != null && !units.isEmpty()) {
-            q = q.param("units", units);
-        }
+        q = bindUnits(q.param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("at", Timestamp.valueOf(at)), units);
         if (procedureCode != null) {
             q = q.param("pcode", procedureCode);
         }
@@ -221,17 +210,13 @@ public class FactStore {
 
     /** Open dossiers of the units due before {@code end} and not late at {@code at}: what the month-end forecast is about. */
     public List<LostDossier> atRisk(LocalDate from, LocalDate to, LocalDateTime at, LocalDateTime end, Collection<Long> units, int limit) {
-        String filter = units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";
+        String filter = unitFilter(units);
         var q = jdbc.sql(("select dossier_id, code, procedure_code, procedure_name, unit_id, received_at, due_at, ended_at, status, channel, supplement_count"
                         + " from quality_fact where received_on >= :from and received_on <= :to and (ended_at is null or ended_at > :at)"
                         + " and not supplement_late and due_at >= :at and due_at < :end %s order by due_at fetch first " + limit + " rows only").formatted(filter))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("at", Timestamp.valueOf(at)).param("end", Timestamp.valueOf(end));
-        if (units != null && !units.isEmpty()) {
-            q = q.param("units", units);
-        }
-        return q.query((rs, i) -> new LostDossier(rs.getLong("dossier_id"), rs.getString("code"), rs.getString("procedure_code"),
-                rs.getString("procedure_name"), rs.getLong("unit_id"), ldt(rs, "received_at"), ldt(rs, "due_at"), ldt(rs, "ended_at"),
-                rs.getString("status"), rs.getString("channel"), rs.getInt("supplement_count"))).list();
+        q = bindUnits(q, units);
+        return q.query(FactStore::lostDossier).list();
     }
 
     /** Biểu 06 per procedure: the dossiers received in [from, to] and those carried over into it, by what became of them. */
@@ -240,7 +225,7 @@ public class FactStore {
     }
 
     public List<ReportSums> report06(LocalDate from, LocalDate to, Collection<Long> units) {
-        String filter = units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";
+        String filter = unitFilter(units);
         String sql = """
                 select procedure_code,
                   sum(case when received_on >= :from then 1 else 0 end) received,
@@ -262,12 +247,25 @@ public class FactStore {
                 group by procedure_code order by procedure_code""".formatted(filter);
         var q = jdbc.sql(sql).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("fromTs", Timestamp.valueOf(from.atStartOfDay()))
                 .param("endTs", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
-        if (units != null && !units.isEmpty()) {
-            q = q.param("units", units);
-        }
+        q = bindUnits(q, units);
         return q.query((rs, i) -> new ReportSums(rs.getString("procedure_code"), rs.getLong("received"), rs.getLong("online"), rs.getLong("carried"),
                 rs.getLong("handled"), rs.getLong("before_due"), rs.getLong("on_time"), rs.getLong("late_n"), rs.getLong("open_n"),
                 rs.getLong("overdue"))).list();
+    }
+
+    /** The condition on the units (none: every unit; an empty set: no row). */
+    private static String unitFilter(Collection<Long> units) {
+        return units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";
+    }
+
+    private static JdbcClient.StatementSpec bindUnits(JdbcClient.StatementSpec q, Collection<Long> units) {
+        return units != null && !units.isEmpty() ? q.param("units", units) : q;
+    }
+
+    private static LostDossier lostDossier(ResultSet rs, int i) throws SQLException {
+        return new LostDossier(rs.getLong("dossier_id"), rs.getString("code"), rs.getString("procedure_code"), rs.getString("procedure_name"),
+                rs.getLong("unit_id"), ldt(rs, "received_at"), ldt(rs, "due_at"), ldt(rs, "ended_at"), rs.getString("status"), rs.getString("channel"),
+                rs.getInt("supplement_count"));
     }
 
     private static Timestamp ts(LocalDateTime t) {
