@@ -41,60 +41,68 @@ class QualityMailer {
 
     @ApplicationModuleListener
     void on(QualityEvents.ReportSent e) throws MessagingException {
-        JavaMailSender sender = mail.getIfAvailable();
-        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
-        if (sender == null || to.length == 0) {
+        if (nobodyToTell(e.recipients())) {
             return;
         }
         Report06 r = reports.get(e.reportId());
-        MimeMessage m = sender.createMimeMessage();
-        MimeMessageHelper h = new MimeMessageHelper(m, true, "UTF-8");
-        h.setFrom(from);
-        h.setTo(to);
-        h.setSubject("[MotCua] Biểu 06 — " + r.unitName() + " — " + r.periodLabel());
-        h.setText("Kính gửi Quý cơ quan,\n\nHệ thống thông tin giải quyết TTHC gửi Biểu số 06/VPCP/KSTT (tình hình, kết quả giải quyết TTHC) của "
-                + r.unitName() + ", " + r.periodLabel() + ", số liệu đã chốt.\n\nTổng số hồ sơ: " + r.total().total() + "; đã giải quyết: "
-                + r.total().handled() + " (quá hạn " + r.total().late() + "); đang giải quyết: " + r.total().open() + " (quá hạn "
-                + r.total().overdue() + ").\n\nXem trên hệ thống: " + notifications.publicBaseUrl() + "/chi-so/bao-cao/" + r.id() + "\n");
         String name = "bieu-06-" + (r.unitId() == 0 ? "toan-tinh" : String.valueOf(r.unitId())) + "-" + r.periodKey();
-        h.addAttachment(name + ".xlsx", new ByteArrayResource(reports.excel(r)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        h.addAttachment(name + ".pdf", new ByteArrayResource(reports.pdf(r)), "application/pdf");
-        sender.send(m);
+        send(e.recipients(), "[MotCua] Biểu 06 — " + r.unitName() + " — " + r.periodLabel(),
+                "Kính gửi Quý cơ quan,\n\nHệ thống thông tin giải quyết TTHC gửi Biểu số 06/VPCP/KSTT (tình hình, kết quả giải quyết TTHC) của "
+                        + r.unitName() + ", " + r.periodLabel() + ", số liệu đã chốt.\n\nTổng số hồ sơ: " + r.total().total() + "; đã giải quyết: "
+                        + r.total().handled() + " (quá hạn " + r.total().late() + "); đang giải quyết: " + r.total().open() + " (quá hạn "
+                        + r.total().overdue() + ").\n\nXem trên hệ thống: " + notifications.publicBaseUrl() + "/chi-so/bao-cao/" + r.id() + "\n",
+                h -> {
+                    h.addAttachment(name + ".xlsx", new ByteArrayResource(reports.excel(r)),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    h.addAttachment(name + ".pdf", new ByteArrayResource(reports.pdf(r)), "application/pdf");
+                });
     }
 
     @ApplicationModuleListener
     void on(QualityEvents.DigestDue e) throws MessagingException {
-        JavaMailSender sender = mail.getIfAvailable();
-        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
-        if (sender == null || to.length == 0) {
+        if (nobodyToTell(e.recipients())) {
             return;
         }
         vn.motcua.quality.WeeklyReview r = reviews.review(e.unitId(), e.weekStart());
-        MimeMessage m = sender.createMimeMessage();
-        MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
-        h.setFrom(from);
-        h.setTo(to);
-        h.setSubject("[MotCua] Chỉ số 766 tuần " + java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(r.weekStart()) + " — " + r.unitName()
-                + ": " + r.week().score() + "/100");
-        h.setText(reviews.digest(r, notifications.publicBaseUrl()));
-        sender.send(m);
+        send(e.recipients(), "[MotCua] Chỉ số 766 tuần " + java.time.format.DateTimeFormatter.ofPattern("dd/MM").format(r.weekStart()) + " — "
+                + r.unitName() + ": " + r.week().score() + "/100", reviews.digest(r, notifications.publicBaseUrl()), null);
     }
 
     @ApplicationModuleListener
     void on(QualityEvents.MonthlyDue e) throws MessagingException {
-        JavaMailSender sender = mail.getIfAvailable();
-        String[] to = Arrays.stream(e.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
-        if (sender == null || to.length == 0) {
+        if (nobodyToTell(e.recipients())) {
             return;
         }
         vn.motcua.quality.Period month = vn.motcua.quality.Period.parse(e.month()).orElseThrow();
         vn.motcua.quality.IndexCard card = quality.card(e.unitId(), month);
+        send(e.recipients(), "[MotCua] Chỉ số 766 " + month.label().toLowerCase(java.util.Locale.ROOT) + " — " + card.unitName() + ": " + card.score()
+                + "/100", reviews.monthly(card, quality.ranking(month), notifications.publicBaseUrl()), null);
+    }
+
+    private interface Attachments {
+        void add(MimeMessageHelper h) throws MessagingException;
+    }
+
+    private static String[] addresses(String recipients) {
+        return Arrays.stream(recipients.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    /** No SMTP configured, or no address: nothing to build or send. */
+    private boolean nobodyToTell(String recipients) {
+        return mail.getIfAvailable() == null || addresses(recipients).length == 0;
+    }
+
+    private void send(String recipients, String subject, String text, Attachments attachments) throws MessagingException {
+        JavaMailSender sender = mail.getObject();
         MimeMessage m = sender.createMimeMessage();
-        MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
+        MimeMessageHelper h = new MimeMessageHelper(m, attachments != null, "UTF-8");
         h.setFrom(from);
-        h.setTo(to);
-        h.setSubject("[MotCua] Chỉ số 766 " + month.label().toLowerCase(java.util.Locale.ROOT) + " — " + card.unitName() + ": " + card.score() + "/100");
-        h.setText(reviews.monthly(card, quality.ranking(month), notifications.publicBaseUrl()));
+        h.setTo(addresses(recipients));
+        h.setSubject(subject);
+        h.setText(text);
+        if (attachments != null) {
+            attachments.add(h);
+        }
         sender.send(m);
     }
 }
