@@ -16,7 +16,6 @@ import vn.motcua.organization.AgencyService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The demo province's control of its procedures: this year's review plan with items done, in progress, due soon and
@@ -33,7 +32,7 @@ class DemoControl {
     private final OversightService oversight;
     private final AccountService accounts;
     private final AgencyService agencies;
-    private int failures;
+    private final DemoSteps steps = new DemoSteps(log, "Dữ liệu mẫu kiểm soát TTHC");
 
     DemoControl(ReviewService reviews, SimplificationService simplification, OversightService oversight, AccountService accounts,
                 AgencyService agencies) {
@@ -45,21 +44,11 @@ class DemoControl {
     }
 
     int failures() {
-        return failures;
+        return steps.failures();
     }
 
     private CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
-    }
-
-    private <T> T step(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            failures++;
-            log.warn("Dữ liệu mẫu kiểm soát TTHC: {} thất bại: {}", what, e.getMessage());
-            return null;
-        }
+        return DemoSteps.as(accounts, username);
     }
 
     private static String d(LocalDate date) {
@@ -79,13 +68,13 @@ class DemoControl {
         String sxd = String.valueOf(ids.get("AG.SXD"));
 
         // --- the income figure (illustrative: replace with the statistics office's figure of the year)
-        step("thu nhập", () -> simplification.saveIncome(String.valueOf(year - 1), "5600000",
+        steps.run("thu nhập", () -> simplification.saveIncome(String.valueOf(year - 1), "5600000",
                 "Thu nhập bình quân đầu người/tháng năm " + (year - 1) + " — số liệu minh họa, thay bằng số liệu của Cục Thống kê tỉnh", office));
-        step("thu nhập", () -> simplification.saveIncome(String.valueOf(year), "5900000",
+        steps.run("thu nhập", () -> simplification.saveIncome(String.valueOf(year), "5900000",
                 "Thu nhập bình quân đầu người/tháng năm " + year + " (ước tính) — số liệu minh họa, thay bằng số liệu của Cục Thống kê tỉnh", office));
 
         // --- this year's review plan
-        Long planId = step("kế hoạch rà soát", () -> reviews.createPlan(new ReviewService.PlanInput(String.valueOf(year), "45/KH-UBND",
+        Long planId = steps.run("kế hoạch rà soát", () -> reviews.createPlan(new ReviewService.PlanInput(String.valueOf(year), "45/KH-UBND",
                 "Kế hoạch rà soát, đánh giá thủ tục hành chính năm " + year, String.valueOf(ids.get("AG"))), office));
         if (planId != null) {
             Object[][] items = {
@@ -96,7 +85,7 @@ class DemoControl {
                     {null, "Nhóm thủ tục lĩnh vực bảo trợ xã hội cấp xã", snv, today.plusMonths(1), 0, null},
                     {null, "Nhóm thủ tục lĩnh vực văn hóa cơ sở", String.valueOf(ids.get("AG.SVHTT")), today.plusMonths(2), 10, null}};
             for (Object[] it : items) {
-                step("nội dung rà soát", () -> {
+                steps.run("nội dung rà soát", () -> {
                     ReviewPlan plan = reviews.plan(planId);
                     long itemId = reviews.addItem(planId, plan.rowVersion(), new ReviewService.ItemInput((String) it[0], (String) it[1], (String) it[2],
                             d((LocalDate) it[3])), office);
@@ -110,7 +99,7 @@ class DemoControl {
         }
 
         // --- compliance-cost assessments
-        Long building = step("chi phí 1.009972", () -> simplification.saveAssessment(new CostInput("1.009972",
+        Long building = steps.run("chi phí 1.009972", () -> simplification.saveAssessment(new CostInput("1.009972",
                 "Chi phí tuân thủ cấp giấy phép xây dựng nhà ở riêng lẻ", String.valueOf(year), "5900000", "Số liệu minh họa năm " + year, "1", "2400", "12",
                 "Phương án: bỏ bản sao giấy tờ về đất đã có trong CSDL đất đai; nộp trực tuyến; thời hạn 15 → 12 ngày.", List.of(
                 work("Tìm hiểu thủ tục, chuẩn bị hồ sơ, bản vẽ", "8", "5", ""),
@@ -119,7 +108,7 @@ class DemoControl {
                 line("COPY", "Sao y giấy tờ về quyền sử dụng đất", "3", "2000", true, ""),
                 line("TRAVEL", "Đi lại nộp hồ sơ, nhận kết quả", "2", "30000", true, ""),
                 line("FEE", "Lệ phí cấp giấy phép xây dựng", "1", "75000", false, ""))), office));
-        Long justiceRecord = step("chi phí 1.001078", () -> simplification.saveAssessment(new CostInput("1.001078",
+        Long justiceRecord = steps.run("chi phí 1.001078", () -> simplification.saveAssessment(new CostInput("1.001078",
                 "Chi phí tuân thủ cấp Phiếu lý lịch tư pháp", String.valueOf(year), "5900000", "Số liệu minh họa năm " + year, "1", "18000", "",
                 "Nộp trực tuyến toàn trình qua VNeID; không phải nộp bản sao CCCD.", List.of(
                 work("Chuẩn bị tờ khai, giấy tờ", "2", "1", ""),
@@ -127,7 +116,7 @@ class DemoControl {
                 line("COPY", "Bản sao CCCD, giấy tờ cư trú", "2", "2000", true, ""),
                 line("TRAVEL", "Đi lại đến trung tâm tỉnh (2 lượt)", "2", "60000", true, ""),
                 line("FEE", "Phí cung cấp thông tin lý lịch tư pháp", "1", "200000", false, ""))), justice));
-        Long business = step("chi phí 2.001610", () -> simplification.saveAssessment(new CostInput("2.001610",
+        Long business = steps.run("chi phí 2.001610", () -> simplification.saveAssessment(new CostInput("2.001610",
                 "Chi phí tuân thủ đăng ký thành lập doanh nghiệp tư nhân", String.valueOf(year), "5900000", "Số liệu minh họa năm " + year, "1", "1200", "2",
                 "Miễn lệ phí khi nộp trực tuyến; thời hạn 3 → 2 ngày.", List.of(
                 work("Chuẩn bị hồ sơ đăng ký", "4", "3", ""),
@@ -135,7 +124,7 @@ class DemoControl {
                 line("SERVICE", "Thuê dịch vụ tư vấn hồ sơ (một phần doanh nghiệp)", "1", "500000", false, "300000"),
                 line("FEE", "Lệ phí đăng ký doanh nghiệp", "1", "50000", true, ""),
                 line("FEE", "Phí công bố nội dung đăng ký doanh nghiệp", "1", "100000", false, ""))), office));
-        Long land = step("chi phí 1.012760", () -> simplification.saveAssessment(new CostInput("1.012760",
+        Long land = steps.run("chi phí 1.012760", () -> simplification.saveAssessment(new CostInput("1.012760",
                 "Chi phí tuân thủ đăng ký đất đai lần đầu", String.valueOf(year), "5900000", "Số liệu minh họa năm " + year, "1", "6500", "18",
                 "Chỉ bỏ được một bản sao: chưa đạt 20 %, cần rà soát tiếp.", List.of(
                 work("Chuẩn bị hồ sơ, đo đạc", "10", "", ""),
@@ -143,7 +132,7 @@ class DemoControl {
                 line("COPY", "Sao y giấy tờ nguồn gốc đất", "4", "2000", false, "2"),
                 line("FEE", "Phí thẩm định hồ sơ", "1", "500000", false, ""),
                 line("FEE", "Lệ phí cấp Giấy chứng nhận", "1", "25000", false, ""))), office));
-        Long published = step("chi phí 1.012767", () -> simplification.saveAssessment(new CostInput("1.012767",
+        Long published = steps.run("chi phí 1.012767", () -> simplification.saveAssessment(new CostInput("1.012767",
                 "Ví dụ đã công bố của một thành phố: 1.024.000 → 231.000 đồng/hồ sơ", String.valueOf(year), "5900000",
                 "Theo phương án đơn giản hóa đã công bố (ví dụ đối chiếu)", "1", "3228", "7",
                 "Đối chiếu với số liệu đã công bố: cắt giảm 77,44 %.", List.of(
@@ -168,13 +157,13 @@ class DemoControl {
         move(p6, SimplificationService.Move.REJECT, today.minusMonths(2), null, office);
 
         // --- internal procedures
-        String i1 = step("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.AG.01",
+        String i1 = steps.run("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.AG.01",
                 "Trình Chủ tịch UBND tỉnh công bố danh mục thủ tục hành chính", "PROVINCE", "Kiểm soát thủ tục hành chính", vp,
                 "1. Sở, ngành gửi dự thảo quyết định công bố.\n2. Văn phòng UBND tỉnh kiểm soát chất lượng.\n3. Trình Chủ tịch UBND tỉnh ký.",
                 "Tờ trình; dự thảo quyết định; danh mục TTHC", "10",
                 "Nghị định 63/2010/NĐ-CP; Thông tư 02/2017/TT-VPCP"), office));
         if (i1 != null) {
-            step("công bố NB.AG.01", () -> {
+            steps.run("công bố NB.AG.01", () -> {
                 InternalProcedure ip = simplification.internal(i1);
                 simplification.publishInternal(i1, ip.draft().id(), ip.draft().rowVersion(), "1200/QĐ-UBND", d(LocalDate.of(year - 1, 6, 10)), office);
                 return null;
@@ -183,7 +172,7 @@ class DemoControl {
             move(pi, SimplificationService.Move.SUBMIT, today.minusMonths(4), null, office);
             move(pi, SimplificationService.Move.APPROVE, today.minusMonths(3), "1650/QĐ-UBND", office);
             // the approved cut published as version 2, then recorded as implemented
-            step("sửa đổi NB.AG.01", () -> {
+            steps.run("sửa đổi NB.AG.01", () -> {
                 long draft = simplification.amendInternal(i1, office);
                 InternalProcedure.Version v = simplification.internal(i1).draft();
                 simplification.saveInternalDraft(i1, draft, v.rowVersion(), new SimplificationService.InternalInput(i1, v.name(), "PROVINCE",
@@ -194,12 +183,12 @@ class DemoControl {
             });
             move(pi, SimplificationService.Move.IMPLEMENT, null, "2515/QĐ-UBND", office);
         }
-        String i2 = step("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.STC.01",
+        String i2 = steps.run("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.STC.01",
                 "Thẩm định dự toán kinh phí thực hiện nhiệm vụ của các sở, ngành", "PROVINCE", "Tài chính ngân sách", stc,
                 "1. Đơn vị gửi dự toán.\n2. Sở Tài chính thẩm định.\n3. Trình UBND tỉnh phê duyệt.", "Tờ trình; dự toán chi tiết; thuyết minh",
                 "15", "Luật Ngân sách nhà nước 2015"), office));
         if (i2 != null) {
-            step("công bố NB.STC.01", () -> {
+            steps.run("công bố NB.STC.01", () -> {
                 InternalProcedure ip = simplification.internal(i2);
                 simplification.publishInternal(i2, ip.draft().id(), ip.draft().rowVersion(), "1201/QĐ-UBND", d(LocalDate.of(year - 1, 6, 10)), office);
                 return null;
@@ -208,15 +197,15 @@ class DemoControl {
             move(pi, SimplificationService.Move.SUBMIT, today.minusMonths(1), null, office);
             move(pi, SimplificationService.Move.APPROVE, today.minusDays(20), "2702/QĐ-UBND", office);
         }
-        step("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.SNV.01",
+        steps.run("TTHC nội bộ", () -> simplification.createInternal(new SimplificationService.InternalInput("NB.SNV.01",
                 "Thẩm định đề án vị trí việc làm của cơ quan, đơn vị", "PROVINCE", "Tổ chức bộ máy", snv,
                 "1. Cơ quan gửi đề án.\n2. Sở Nội vụ thẩm định.\n3. Trình UBND tỉnh phê duyệt.", "Tờ trình; đề án; bản mô tả công việc", "30",
                 "Nghị định 62/2020/NĐ-CP"), office));
 
         // --- the decentralisation review (Official Letter 634/UBND-TH)
         String round = "Công văn 634/UBND-TH ngày 16/5/2024";
-        step("đợt rà soát phân cấp", () -> reviews.openRound(round, d(LocalDate.of(2024, 5, 30)), office));
-        step("rà soát phân cấp", () -> {
+        steps.run("đợt rà soát phân cấp", () -> reviews.openRound(round, d(LocalDate.of(2024, 5, 30)), office));
+        steps.run("rà soát phân cấp", () -> {
             List<vn.motcua.control.DecentralisationItem> items = reviews.round(round);
             int n = 0;
             for (vn.motcua.control.DecentralisationItem i : items) {
@@ -241,7 +230,7 @@ class DemoControl {
         });
 
         // --- publication timeliness
-        step("theo dõi công bố", () -> {
+        steps.run("theo dõi công bố", () -> {
             long w1 = oversight.watch(new OversightService.WatchInput("Nghị định 30/2026/NĐ-CP", "Sửa đổi thủ tục cấp phép xây dựng, hộ tịch", vp,
                     d(LocalDate.of(2026, 11, 1)), "3", "Bộ Xây dựng công bố tại Quyết định 812/QĐ-BXD"), office);
             oversight.link(w1, 0, "2890/QĐ-UBND", d(LocalDate.of(2026, 10, 8)), office);
@@ -256,7 +245,7 @@ class DemoControl {
         });
 
         // --- draft regulations
-        step("dự thảo văn bản", () -> {
+        steps.run("dự thảo văn bản", () -> {
             long d1 = oversight.registerDraft(new OversightService.DraftInput("Quyết định quy định thủ tục hỗ trợ đầu tư vào nông nghiệp trên địa bàn tỉnh",
                     "Quyết định của UBND tỉnh", snnmt, d(today.minusDays(8)), "Cụ thể hóa chính sách hỗ trợ theo Nghị định 57/2018/NĐ-CP.",
                     "Trình tự gồm 3 bước, thời hạn 15 ngày.", "Phù hợp Luật Ban hành VBQPPL 2025.",
@@ -274,7 +263,7 @@ class DemoControl {
         });
 
         // --- inspections
-        step("kiểm tra", () -> {
+        steps.run("kiểm tra", () -> {
             long k1 = oversight.planInspection(new OversightService.InspectionInput(String.valueOf(year), "PERIODIC", String.valueOf(ids.get("AG.P.LX")),
                     d(today.minusMonths(3)), "Đoàn kiểm tra của Văn phòng UBND tỉnh", "Công khai TTHC; tiếp nhận, trả kết quả; số hóa hồ sơ."), office);
             oversight.holdInspection(k1, 0, d(today.minusMonths(3)), "Cơ bản thực hiện tốt; còn hồ sơ chưa số hóa và niêm yết chưa đủ.", office);
@@ -287,12 +276,12 @@ class DemoControl {
                     d(today.plusDays(10)), "Tổ công tác cải cách TTHC", "Thái độ phục vụ; hồ sơ trễ hạn."), office);
             return null;
         });
-        step("cảnh báo", oversight::sendWarnings);
-        log.info("Dữ liệu mẫu kiểm soát TTHC đã nạp ({} lỗi).", failures);
+        steps.run("cảnh báo", oversight::sendWarnings);
+        log.info("Dữ liệu mẫu kiểm soát TTHC đã nạp ({} lỗi).", steps.failures());
     }
 
     private Long propose(String kind, String code, int year, String content, String reason, Long assessment, String timeAfter, CurrentUser by) {
-        return step("phương án " + code, () -> simplification.propose(new SimplificationService.ProposalInput(kind, code, String.valueOf(year), content,
+        return steps.run("phương án " + code, () -> simplification.propose(new SimplificationService.ProposalInput(kind, code, String.valueOf(year), content,
                 reason, assessment == null ? null : String.valueOf(assessment), timeAfter), by));
     }
 
@@ -300,7 +289,7 @@ class DemoControl {
         if (id == null) {
             return;
         }
-        step("phương án " + move, () -> simplification.move(id, simplification.proposal(id).rowVersion(), move, on == null ? null : d(on), reference, by));
+        steps.run("phương án " + move, () -> simplification.move(id, simplification.proposal(id).rowVersion(), move, on == null ? null : d(on), reference, by));
     }
 
     private static CostInput.Line work(String text, String hours, String hoursAfter, String quantity) {

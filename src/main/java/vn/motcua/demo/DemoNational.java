@@ -62,7 +62,7 @@ class DemoNational {
     }
 
     private CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
+        return DemoSteps.as(accounts, username);
     }
 
     void load(Map<String, Long> ids) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The service-quality index in use: recipients of the reports and digests, last quarter's Biểu 06 frozen and sent,
@@ -32,7 +31,7 @@ class DemoQuality {
     private final WeeklyReviewService reviews;
     private final AccountService accounts;
     private final vn.motcua.shared.events.EventPublications events;
-    private int failures;
+    private final DemoSteps steps = new DemoSteps(log, "Dữ liệu mẫu chỉ số 766");
 
     DemoQuality(QualityService quality, ReportService reports, WeeklyReviewService reviews, AccountService accounts,
                 vn.motcua.shared.events.EventPublications events) {
@@ -44,21 +43,11 @@ class DemoQuality {
     }
 
     int failures() {
-        return failures;
+        return steps.failures();
     }
 
     private CurrentUser as(String username) {
-        return CurrentUser.of(accounts.list().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow());
-    }
-
-    private <T> T step(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            failures++;
-            log.warn("Dữ liệu mẫu chỉ số 766: {} thất bại: {}", what, e.getMessage());
-            return null;
-        }
+        return DemoSteps.as(accounts, username);
     }
 
     /** No dossier, payment or feedback event is waiting for the index's listener. */
@@ -83,21 +72,21 @@ class DemoQuality {
         }
         CurrentUser office = as("kiemsoat");
         long stp = ids.get("AG.STP");
-        step("recipients", () -> {
+        steps.run("recipients", () -> {
             reports.addRecipient(IndexCard.PROVINCE, "vanphong@angiang.example.gov.vn", "Văn phòng UBND tỉnh (Phòng Kiểm soát TTHC)", true, true, office);
             reports.addRecipient(stp, "giamdoc.stp@angiang.example.gov.vn", "Giám đốc Sở Tư pháp", true, true, office);
             return null;
         });
         // last ended quarter: frozen and sent; the one before as a draft for Sở Tư pháp
         ReportService.ReportPeriod last = reports.recentPeriods().stream().filter(p -> p.key().contains("-Q")).findFirst().orElseThrow();
-        step("Biểu 06 frozen", () -> {
+        steps.run("Biểu 06 frozen", () -> {
             long id = reports.create(IndexCard.PROVINCE, last.key(), office);
             return reports.send(id, reports.get(id).rowVersion(), office);
         });
-        step("Biểu 06 draft", () -> reports.create(stp, last.key(), office));
+        steps.run("Biểu 06 draft", () -> reports.create(stp, last.key(), office));
         // the portal's published points for last month, a little below ours where dossiers were not synced
         Period lastMonth = Period.month(YearMonth.from(today).minusMonths(1));
-        step("portal scores", () -> {
+        steps.run("portal scores", () -> {
             IndexCard ours = quality.card(IndexCard.PROVINCE, lastMonth);
             Map<Integer, BigDecimal> points = new LinkedHashMap<>();
             ours.groups().forEach(g -> points.put(g.groupNo(), g.points().multiply(new BigDecimal(g.groupNo() == 6 ? "1.02" : "0.94"))
@@ -107,7 +96,7 @@ class DemoQuality {
         });
         // Sở Tư pháp's Monday review: a follower per group, last week reviewed, tasks in every state
         CurrentUser head = as("lanhdao.stp");
-        step("Monday review", () -> {
+        steps.run("Monday review", () -> {
             reviews.assign(stp, 2, "chuyenvien.stp", head);
             reviews.assign(stp, 5, "chuyenvien.stp", office);
             reviews.assign(stp, 1, "kiemsoat.stp", office);
