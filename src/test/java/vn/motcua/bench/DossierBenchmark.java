@@ -1,9 +1,7 @@
 package vn.motcua.bench;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierQueries;
@@ -13,9 +11,6 @@ import vn.motcua.identity.AccountService;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.organization.AgencyService;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Run with {@code bin/benchmark [N]}; see docs/benchmarks.md.
  */
 public final class DossierBenchmark {
-    private static final String URL = System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("bench.user", "postgres");
+    private static final String URL = BenchApp.URL;
+    private static final String USER = BenchApp.USER;
     private static final String SCHEMA = "motcua_bench";
 
     private DossierBenchmark() {
@@ -47,22 +42,7 @@ public final class DossierBenchmark {
         int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 10000;
         // dossiers started on Flowable (each through the API: start and intake); 0 = no Flowable run
         int flowableInstances = args.length > 3 ? Integer.parseInt(args[3].replace("_", "")) : n;
-        try (Connection c = DriverManager.getConnection(URL, USER, System.getProperty("bench.password", ""));
-             Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        SpringApplication app = new SpringApplication(MotCuaApplication.class);
-        String[] properties = {
-                "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + System.getProperty("bench.password", ""),
-                "--spring.datasource.hikari.maximum-pool-size=8",
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--motcua.scheduling.enabled=false",
-                "--motcua.demo-data.history-days=30",
-                "--server.port=0",
-                "--logging.level.root=WARN"};
-        try (ConfigurableApplicationContext ctx = app.run(properties)) {
+        try (ConfigurableApplicationContext ctx = BenchApp.start(SCHEMA, "--spring.datasource.hikari.maximum-pool-size=8")) {
             run(ctx, n, transitions, lookups, flowableInstances);
         }
     }
@@ -103,7 +83,7 @@ public final class DossierBenchmark {
         // the peer: the same flow on Flowable, the same number of transitions, the same PostgreSQL
         Map<Integer, Double> flowable = new java.util.TreeMap<>();
         if (flowableInstances > 0) {
-            try (FlowableBench engine = new FlowableBench(URL, USER, System.getProperty("bench.password", ""), 8)) {
+            try (FlowableBench engine = new FlowableBench(URL, USER, BenchApp.PASSWORD, 8)) {
                 long f0 = System.nanoTime();
                 List<String> instances = engine.load(Math.max(flowableInstances, ids.size()), 4);
                 System.out.printf("Flowable: started %,d dossiers and took them through intake in %.1f s (%,d activity rows in history)%n",

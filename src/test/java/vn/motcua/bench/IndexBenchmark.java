@@ -1,18 +1,13 @@
 package vn.motcua.bench;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.MotCuaApplication;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.ProcedureVersion;
 import vn.motcua.quality.IndexCard;
 import vn.motcua.quality.Period;
 import vn.motcua.quality.QualityService;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,8 +24,6 @@ import java.util.stream.Collectors;
  * each repeated and timed. Run with {@code bin/benchmark-index [N] [repeats]}; see docs/benchmarks.md.
  */
 public final class IndexBenchmark {
-    private static final String URL = System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("bench.user", "postgres");
     private static final String SCHEMA = "motcua_index_bench";
 
     private IndexBenchmark() {
@@ -39,29 +32,11 @@ public final class IndexBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_000_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        try (Connection c = DriverManager.getConnection(URL, USER, System.getProperty("bench.password", ""));
-             Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
-        SpringApplication app = new SpringApplication(MotCuaApplication.class);
-        String[] properties = {
-                "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + System.getProperty("bench.password", ""),
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--motcua.scheduling.enabled=false",
-                "--motcua.demo-data.history-days=30",
-                // every call computes: closed periods are not kept in memory
-                "--motcua.quality.closed-period-ttl=PT0S",
-                "--server.port=0",
-                "--logging.level.root=WARN"};
-        try (ConfigurableApplicationContext ctx = app.run(properties)) {
+        // every call computes: closed periods are not kept in memory
+        try (ConfigurableApplicationContext ctx = BenchApp.start(SCHEMA, "--motcua.quality.closed-period-ttl=PT0S")) {
             run(ctx, n, repeats);
         }
-        try (Connection c = DriverManager.getConnection(URL, USER, System.getProperty("bench.password", ""));
-             Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        BenchApp.dropSchema(SCHEMA);
     }
 
     private static void run(ConfigurableApplicationContext ctx, int n, int repeats) {
