@@ -183,7 +183,7 @@ class IntegrationPageController {
                 case "anh-xa" -> portal.map(code, rowVersion, localCode, user());
                 default -> portal.dismiss(code, rowVersion, user());
             };
-            redirect.addFlashAttribute("saved", "flash.portal.decided|" + p.nationalCode() + "|" + p.proposal());
+            redirect.addFlashAttribute("saved", "flash.portal.decided|" + p.nationalCode() + "|#int.catalog." + p.proposal());
             if (p.draftVersionId() != null && "chap-nhan".equals(action)) {
                 redirect.addFlashAttribute("draftId", p.draftVersionId());
             }

@@ -39,7 +39,12 @@ public class Labels {
             return "";
         }
         String[] parts = value.toString().split("\\|", -1);
-        Object[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        Object[] args = new Object[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            // an argument written "#key" is itself a message (a status's label in the reader's language)
+            args[i - 1] = parts[i].startsWith("#") ? messages.getMessage(parts[i].substring(1), null, parts[i].substring(1), LocaleContextHolder.getLocale())
+                    : parts[i];
+        }
         return messages.getMessage(parts[0], args, value.toString(), LocaleContextHolder.getLocale());
     }
 
