@@ -245,6 +245,45 @@ public class OversightService {
         return store.drafts().stream().map(d -> draft(d, names)).toList();
     }
 
+    /** The draft regulations of each drafting agency in a period (only agencies with something to count). */
+    @Transactional(readOnly = true)
+    public List<DraftFigure> draftFigures(LocalDate from, LocalDate to) {
+        Map<Long, long[]> byAgency = new java.util.TreeMap<>();
+        for (RegulationDraft d : drafts()) {
+            long[] f = new long[8];
+            if (within(d.registeredOn(), from, to)) {
+                f[0] = 1;
+                for (RegulationDraft.Link l : d.procedures()) {
+                    f[1 + l.change().ordinal()]++;
+                }
+            }
+            if (within(d.opinionOn(), from, to)) {
+                f[4] = 1;
+                f[5] = d.opinionDue() != null && d.opinionOn().isAfter(d.opinionDue()) ? 1 : 0;
+            }
+            boolean stillOpen = d.status() != vn.motcua.control.domain.DraftStatus.WITHDRAWN || d.opinionOn() != null;
+            if (stillOpen && d.opinionDue() != null && !d.opinionDue().isAfter(to) && !d.registeredOn().isAfter(to)
+                    && (d.opinionOn() == null || d.opinionOn().isAfter(to))) {
+                f[6] = 1;
+            }
+            f[7] = within(d.appraisalOn(), from, to) ? 1 : 0;
+            if (java.util.Arrays.stream(f).anyMatch(x -> x > 0)) {
+                long[] sum = byAgency.computeIfAbsent(d.draftingAgencyId(), k -> new long[8]);
+                for (int i = 0; i < 8; i++) {
+                    sum[i] += f[i];
+                }
+            }
+        }
+        return byAgency.entrySet().stream().map(e -> {
+            long[] f = e.getValue();
+            return new DraftFigure(e.getKey(), f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        }).toList();
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
+    }
+
     @Transactional(readOnly = true)
     public RegulationDraft draft(long id) {
         return store.draft(id).map(d -> draft(d, names())).orElseThrow(() -> new NotFoundException("Không tìm thấy dự thảo văn bản."));

@@ -8,6 +8,7 @@ import vn.motcua.identity.CurrentUser;
 import vn.motcua.quality.IndexCard;
 import vn.motcua.quality.Period;
 import vn.motcua.quality.QualityService;
+import vn.motcua.quality.ReportForm;
 import vn.motcua.quality.ReportService;
 import vn.motcua.quality.WeeklyReview;
 import vn.motcua.quality.WeeklyReviewService;
@@ -77,13 +78,16 @@ class DemoQuality {
             reports.addRecipient(stp, "giamdoc.stp@angiang.example.gov.vn", "Giám đốc Sở Tư pháp", true, true, office);
             return null;
         });
-        // last ended quarter: frozen and sent; the one before as a draft for Sở Tư pháp
+        // last ended quarter: the province's reports (every form) frozen and sent; Sở Tư pháp's Biểu 06 and procedures as drafts
         ReportService.ReportPeriod last = reports.recentPeriods().stream().filter(p -> p.key().contains("-Q")).findFirst().orElseThrow();
-        steps.run("Biểu 06 frozen", () -> {
-            long id = reports.create(IndexCard.PROVINCE, last.key(), office);
-            return reports.send(id, reports.get(id).rowVersion(), office);
-        });
-        steps.run("Biểu 06 draft", () -> reports.create(stp, last.key(), office));
+        for (ReportForm form : ReportForm.values()) {
+            steps.run(form.shortName() + " frozen", () -> {
+                long id = reports.create(form, IndexCard.PROVINCE, last.key(), office);
+                return reports.send(id, reports.get(id).rowVersion(), office);
+            });
+        }
+        steps.run("Biểu 06 draft", () -> reports.create(ReportForm.BIEU_06, stp, last.key(), office));
+        steps.run("procedures draft", () -> reports.create(ReportForm.PROCEDURES, stp, last.key(), office));
         // the portal's published points for last month, a little below ours where dossiers were not synced
         Period lastMonth = Period.month(YearMonth.from(today).minusMonths(1));
         steps.run("portal scores", () -> {

@@ -332,6 +332,18 @@ public class QualityService {
     }
 
     /** A procedure no longer in force: its last published version (null when it has none). */
+    /**
+     * The procedures of the list that the unit answers for: its own (those of its agencies and of the units merged into
+     * it), and for a commune the commune-level ones; every one for the province.
+     */
+    List<ProcedureVersion> proceduresOf(Unit unit, List<ProcedureVersion> procedures, Set<Long> scope) {
+        if (unit.id() == IndexCard.PROVINCE) {
+            return procedures;
+        }
+        boolean commune = AgencyType.COMMUNE_COMMITTEE.name().equals(unit.kind());
+        return procedures.stream().filter(v -> (commune && v.level() == ProcedureLevel.COMMUNE) || scope.contains(units.unitOf(v.agencyId()))).toList();
+    }
+
     ProcedureVersion lastPublished(String code) {
         try {
             return catalog.latestPublished(code);
@@ -532,12 +544,7 @@ public class QualityService {
 
         /** The procedures in force that the unit answers for: its own, and for a commune the commune-level ones. */
         List<ProcedureVersion> procedures(Unit unit) {
-            if (unit.id() == IndexCard.PROVINCE) {
-                return inForce;
-            }
-            boolean commune = AgencyType.COMMUNE_COMMITTEE.name().equals(unit.kind());
-            return inForce.stream().filter(v -> (commune && v.level() == ProcedureLevel.COMMUNE) || scope(unit.id()).contains(units.unitOf(v.agencyId())))
-                    .toList();
+            return proceduresOf(unit, inForce, scope(unit.id()));
         }
 
         IndexCard card(Unit unit) {

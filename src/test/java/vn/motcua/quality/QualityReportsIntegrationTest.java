@@ -63,6 +63,11 @@ class QualityReportsIntegrationTest {
     @Autowired AgencyService agencies;
     @Autowired AccountService accounts;
     @Autowired MockMvc mvc;
+    @Autowired vn.motcua.catalog.CatalogService catalog;
+    @Autowired vn.motcua.feedback.FeedbackService feedback;
+    @Autowired vn.motcua.control.OversightService oversight;
+    @Autowired vn.motcua.control.SimplificationService simplifications;
+    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
     static Fact fact(long id, long unit, LocalDateTime received, LocalDateTime due, LocalDateTime ended, boolean late, String channel) {
         return new Fact(id, "QR-" + id, "1.001078", "Cấp phiếu lý lịch tư pháp", unit, unit, received.toLocalDate(), received, channel,
@@ -104,21 +109,21 @@ class QualityReportsIntegrationTest {
 
         long id = reports.create(unit, "2019-03-01..2019-03-31", office);
         assertThat(reports.create(unit, "2019-03-01..2019-03-31", office)).as("one report per unit and period").isEqualTo(id);
-        Report06 draft = reports.get(id);
-        Report06.Row t = draft.total();
-        assertThat(List.of(t.total(), t.received(), t.online(), t.counterOrPost(), t.carried())).containsExactly(5L, 4L, 1L, 3L, 1L);
-        assertThat(List.of(t.handled(), t.beforeDue(), t.onTime(), t.late())).containsExactly(3L, 1L, 1L, 1L);
-        assertThat(List.of(t.open(), t.within(), t.overdue())).containsExactly(2L, 1L, 1L);
-        assertThat(draft.rows()).extracting(Report06.Row::kind).containsExactly("LEVEL", "FIELD");
+        PeriodicReport draft = reports.get(id);
+        assertThat(draft.form()).isEqualTo(ReportForm.BIEU_06);
+        // total; received: total, online, counter or post, carried over; handled: total, early, on time, late; open: total, within, overdue
+        assertThat(draft.total().values()).containsExactly(5L, 4L, 1L, 3L, 1L, 3L, 1L, 1L, 1L, 2L, 1L, 1L);
+        assertThat(draft.total("late")).isEqualTo(1);
+        assertThat(draft.rows()).extracting(PeriodicReport.Row::kind).containsExactly("LEVEL", "FIELD");
         assertThat(draft.sent()).isFalse();
 
-        Report06 sent = reports.send(id, draft.rowVersion(), office);
+        PeriodicReport sent = reports.send(id, draft.rowVersion(), office);
         assertThat(sent.sent()).isTrue();
         assertThat(sent.sentTo()).contains("giamdoc.qr@angiang.example.gov.vn");
         // frozen: a dossier recorded later changes the live figure, not the sent report
         facts.upsert(fact(9_300_007, unit, LocalDateTime.of(2019, 3, 28, 9, 0), LocalDateTime.of(2019, 4, 9, 9, 0), null, false, "COUNTER"), now);
-        assertThat(reports.get(id).total().received()).isEqualTo(4);
-        assertThat(reports.compute(unit, reports.reportPeriod("2019-03-01..2019-03-31")).total().received()).isEqualTo(5);
+        assertThat(reports.get(id).total("received")).isEqualTo(4);
+        assertThat(reports.compute(unit, reports.reportPeriod("2019-03-01..2019-03-31")).total("received")).isEqualTo(5);
         assertThatThrownBy(() -> reports.send(id, sent.rowVersion(), office)).isInstanceOf(ConflictException.class);
 
         // e-mailed with its Excel and PDF
@@ -127,7 +132,7 @@ class QualityReportsIntegrationTest {
         MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains("Sở thử nghiệm báo cáo")).findFirst().orElseThrow();
         Multipart parts = (Multipart) mail.getContent();
         assertThat(parts.getCount()).isEqualTo(3);
-        byte[] xlsx = mvc.perform(get("/chi-so/bao-cao/{id}/bieu-06.xlsx", id).with(httpBasic("lanhdao.stp", PASSWORD)))
+        byte[] xlsx = mvc.perform(get("/chi-so/bao-cao/{id}/bao-cao.xlsx", id).with(httpBasic("lanhdao.stp", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Biểu số 06/VPCP/KSTT");
@@ -136,7 +141,7 @@ class QualityReportsIntegrationTest {
             assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(5.0);
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(1.0);
         }
-        byte[] pdf = mvc.perform(get("/chi-so/bao-cao/{id}/bieu-06.pdf", id).with(httpBasic("kiemsoat", PASSWORD)))
+        byte[] pdf = mvc.perform(get("/chi-so/bao-cao/{id}/bao-cao.pdf", id).with(httpBasic("kiemsoat", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(TestSupport.pdfText(pdf)).contains("Biểu số 06/VPCP/KSTT").contains("Số liệu đã chốt");
         assertThat(TestSupport.darkPixelsOfFirstPage(pdf)).isGreaterThan(1000);
@@ -148,12 +153,160 @@ class QualityReportsIntegrationTest {
         mvc.perform(post("/api/v1/service-index/reports/{id}/send", id).with(httpBasic("lanhdao.stp", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"rowVersion\":1}")).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/service-index/reports/{id}", id).with(httpBasic("thanhtra", PASSWORD))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SENT")).andExpect(jsonPath("$.total.received").value(4));
+                .andExpect(jsonPath("$.status").value("SENT")).andExpect(jsonPath("$.form").value("BIEU_06"))
+                .andExpect(jsonPath("$.total.values[1]").value(4));
         assertThatThrownBy(() -> reports.addRecipient(unit, "khong-phai-email", "X", true, false, office)).isInstanceOf(ValidationException.class);
         // every month the results go to the report recipients
         assertThat(reviews.queueMonthly()).isGreaterThan(0);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .anyMatch(m -> subject(m).contains("Chỉ số 766 tháng") && subject(m).contains("Sở thử nghiệm báo cáo")));
+    }
+
+    /** A procedure for the test unit, published through the API by decision (and abolished when a date is given). */
+    void procedure(String code, long agencyId, String onlineLevel, long fee, LocalDate effective, LocalDate abolished) throws Exception {
+        long field = catalog.fields().stream().filter(f -> f.code().equals("XD")).findFirst().orElseThrow().id();
+        Map<String, Object> draft = new LinkedHashMap<>(Map.ofEntries(
+                Map.entry("code", code), Map.entry("name", "Thủ tục thử nghiệm báo cáo " + code), Map.entry("fieldId", field),
+                Map.entry("level", "PROVINCE"), Map.entry("agencyId", agencyId), Map.entry("implementingAgency", "Sở thử nghiệm"),
+                Map.entry("steps", "Bước 1: nộp hồ sơ. Bước 2: nhận kết quả."), Map.entry("byCounter", true),
+                Map.entry("byOnline", !onlineLevel.equals("NONE")), Map.entry("byPost", false), Map.entry("onlineLevel", onlineLevel),
+                Map.entry("timeLimitDays", 5), Map.entry("subjects", "Tổ chức, cá nhân"), Map.entry("resultType", "Giấy phép"),
+                Map.entry("legalBasis", "Luật thử nghiệm"),
+                Map.entry("components", List.of(Map.of("position", 1, "name", "Đơn đề nghị", "originals", 1, "copies", 0, "required", true))),
+                Map.entry("fees", fee == 0 ? List.of() : List.of(Map.of("kind", "CHARGE", "description", "Lệ phí", "amountVnd", fee))),
+                Map.entry("process", List.of(Map.of("variant", "STANDARD", "position", 1, "name", "Thẩm định", "responsible", "Phòng chuyên môn",
+                        "role", "PROCESSING_OFFICER", "durationHours", 16)))));
+        if (fee == 0) {
+            draft.put("feesNote", "Không");
+        }
+        if (!onlineLevel.equals("NONE")) {
+            draft.put("onlineTimeLimitDays", 4);
+            draft.put("process", List.of(draft.get("process") instanceof List<?> l ? l.get(0) : null, Map.of("variant", "ONLINE", "position", 1,
+                    "name", "Thẩm định hồ sơ trực tuyến", "responsible", "Phòng chuyên môn", "role", "PROCESSING_OFFICER", "durationHours", 16)));
+        }
+        long issuer = agencies.findByCode("AG").orElseThrow().id();
+        var created = json.readTree(mvc.perform(post("/api/v1/procedures").with(httpBasic("kiemsoat", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsBytes(draft))).andExpect(r -> assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString())
+                        .isEqualTo(201)).andReturn().getResponse().getContentAsByteArray());
+        mvc.perform(post("/api/v1/drafts/{id}/publication", created.get("versionId").asLong()).with(httpBasic("kiemsoat", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(Map.of("rowVersion", 0, "action", "NEW", "decision",
+                        Map.of("number", "6" + code.substring(4) + "/QĐ-UBND", "title", "Công bố thủ tục hành chính", "issuerAgencyId", issuer,
+                                "signedOn", effective.minusDays(3).toString(), "effectiveOn", effective.toString())))))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200));
+        if (abolished != null) {
+            mvc.perform(post("/api/v1/procedures/{c}/abolition", code).with(httpBasic("kiemsoat", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsBytes(Map.of("number", "7" + code.substring(4) + "/QĐ-UBND", "title", "Bãi bỏ thủ tục hành chính",
+                            "issuerAgencyId", issuer, "signedOn", abolished.minusDays(3).toString(), "effectiveOn", abolished.toString()))))
+                    .andExpect(status().isNoContent());
+        }
+    }
+
+    static boolean within(LocalDate day, ReportService.ReportPeriod p) {
+        return day != null && !day.isBefore(p.from()) && !day.isAfter(p.to());
+    }
+
+    @Test
+    void theOtherFormsCountAHandBuiltCatalogTheElectronicEnvironmentAndFeedback() throws Exception {
+        CurrentUser office = TestSupport.user(accounts, "kiemsoat");
+        long unit = agencies.create(new NewAgency("QR.SO2", "Sở thử nghiệm biểu TTHC", null, AgencyType.DEPARTMENT,
+                agencies.findByCode("AG").orElseThrow().id(), LocalDate.of(2019, 1, 1))).id();
+        // the unit's catalog: one fully online with a fee and dossiers; one published in the period, not online; one partly
+        // online abolished in the period; one published after the period
+        procedure("1.099101", unit, "FULL", 50_000, LocalDate.of(2019, 1, 10), null);
+        procedure("1.099102", unit, "NONE", 0, LocalDate.of(2019, 5, 2), null);
+        procedure("1.099103", unit, "PARTIAL", 0, LocalDate.of(2019, 1, 10), LocalDate.of(2019, 5, 15));
+        procedure("1.099104", unit, "FULL", 0, LocalDate.of(2019, 8, 1), null);
+        LocalDateTime now = LocalDateTime.of(2026, 12, 1, 8, 0);
+        LocalDateTime apr = LocalDateTime.of(2019, 4, 8, 9, 0);
+        // online, synced, paid, digitised, data reused, electronic result
+        facts.upsert(new Fact(9_310_001, "QR-9310001", "1.099101", "Thủ tục thử nghiệm báo cáo 1.099101", unit, unit, apr.toLocalDate(), apr, "ONLINE",
+                "RETURNED", apr.plusDays(7), apr.plusDays(3), "PROCESSED", false, 0, false, BigDecimal.ONE, true, true, true, true, true, true, false,
+                false, false, false, true, null, false), now);
+        // at the counter, fee paid in cash, nothing electronic, not on the portal
+        facts.upsert(new Fact(9_310_002, "QR-9310002", "1.099101", "Thủ tục thử nghiệm báo cáo 1.099101", unit, unit, apr.toLocalDate(), apr, "COUNTER",
+                "PROCESSING", apr.plusDays(7), null, null, false, 0, false, null, true, false, false, false, false, false, false, false, false, false,
+                false, null, false), now);
+        String period = "2019-04-01..2019-06-30";
+
+        PeriodicReport procedures = reports.compute(ReportForm.PROCEDURES, unit, reports.reportPeriod(period));
+        // in force at the end; online: full, partial, not; with dossiers, without; fee; published in the period, abolished in the period
+        assertThat(procedures.total().values()).containsExactly(2L, 1L, 0L, 1L, 1L, 1L, 1L, 1L, 1L);
+        assertThat(procedures.rows()).extracting(PeriodicReport.Row::kind).containsExactly("LEVEL", "FIELD");
+        // March, before the abolition and the publication: two in force (fully and partly online), no dossier yet
+        PeriodicReport march = reports.compute(ReportForm.PROCEDURES, unit, reports.reportPeriod("2019-03-01..2019-03-31"));
+        assertThat(march.total().values()).containsExactly(2L, 1L, 1L, 0L, 0L, 2L, 1L, 0L, 0L);
+
+        // the index's catalog indicators of the unit, against the same hand-built catalog: the procedures in force at the
+        // period's end (the abolished one no longer counts), online ones, online ones with online dossiers, fee-bearing ones paid online
+        IndexCard q2 = quality.card(unit, Period.range(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 6, 30)));
+        assertThat(List.of(q2.indicator("3.1").orElseThrow().numerator(), q2.indicator("3.1").orElseThrow().denominator())).containsExactly(1L, 2L);
+        assertThat(List.of(q2.indicator("3.2").orElseThrow().numerator(), q2.indicator("3.2").orElseThrow().denominator())).containsExactly(1L, 1L);
+        assertThat(List.of(q2.indicator("3.5b").orElseThrow().numerator(), q2.indicator("3.5b").orElseThrow().denominator())).containsExactly(1L, 1L);
+        IndexCard mar = quality.card(unit, Period.range(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 31)));
+        assertThat(List.of(mar.indicator("3.1").orElseThrow().numerator(), mar.indicator("3.1").orElseThrow().denominator())).containsExactly(2L, 2L);
+        assertThat(List.of(mar.indicator("3.2").orElseThrow().numerator(), mar.indicator("3.2").orElseThrow().denominator())).containsExactly(0L, 2L);
+
+        PeriodicReport online = reports.compute(ReportForm.ONLINE, unit, reports.reportPeriod(period));
+        // received; online, on the portal; with fees, paid online; digitised, reused; electronic result
+        assertThat(online.total().values()).containsExactly(2L, 1L, 1L, 2L, 1L, 1L, 1L, 1L);
+
+        // feedback: the province's form agrees with the feedback module's own figures, line by line summing to the total
+        ReportService.ReportPeriod lastQuarter = reports.recentPeriods().get(0);
+        PeriodicReport fb = reports.compute(ReportForm.FEEDBACK, IndexCard.PROVINCE, lastQuarter);
+        var stats = feedback.statistics(lastQuarter.from(), lastQuarter.to(), null);
+        assertThat(stats.received()).as("the demo has feedback in the last quarter").isPositive();
+        assertThat(fb.total("received")).isEqualTo(stats.received());
+        assertThat(fb.total("regulation")).isEqualTo(stats.byCategory().get(vn.motcua.feedback.FeedbackCategory.REGULATION));
+        assertThat(fb.total("handled")).isEqualTo(stats.onTime() + stats.lateFinished());
+        assertThat(fb.total("overdue")).isEqualTo(stats.openOverdue());
+        assertThat(fb.rows().stream().filter(r -> r.kind().equals("FIELD")).mapToLong(r -> fb.value(r, "received")).sum()).isEqualTo(stats.received());
+
+        // the control of draft regulations and the simplification tracker: the province's forms agree with the control module
+        ReportService.ReportPeriod years = reports.reportPeriod(quality.today().minusYears(4) + ".." + quality.today().minusDays(1));
+        PeriodicReport drafts = reports.compute(ReportForm.REGULATIONS, IndexCard.PROVINCE, years);
+        List<vn.motcua.control.RegulationDraft> all = oversight.drafts();
+        assertThat(drafts.total("registered")).as("the demo's drafts").isPositive()
+                .isEqualTo(all.stream().filter(d -> within(d.registeredOn(), years)).count());
+        assertThat(drafts.total("procNew") + drafts.total("procAmended") + drafts.total("procAbolished"))
+                .isEqualTo(all.stream().filter(d -> within(d.registeredOn(), years)).mapToLong(d -> d.procedures().size()).sum());
+        assertThat(drafts.total("opinions")).isEqualTo(all.stream().filter(d -> within(d.opinionOn(), years)).count());
+        ReportService.ReportPeriod thisYear = reports.reportPeriod(quality.today().getYear() + "-01-01.." + quality.today().minusDays(1));
+        PeriodicReport cuts = reports.compute(ReportForm.SIMPLIFICATION, IndexCard.PROVINCE, thisYear);
+        vn.motcua.control.CutFigure province = simplifications.tracker(quality.today().getYear()).stream().filter(c -> c.agencyId() == 0)
+                .findFirst().orElseThrow();
+        assertThat(List.of(cuts.total("procedures"), cuts.total("simplified"), cuts.total("costBefore"), cuts.total("costAfter")))
+                .containsExactly((long) province.procedures(), (long) province.simplified(), province.yearlyBefore(), province.yearlyAfter());
+        assertThat(cuts.total("saving")).isEqualTo(province.yearlyBefore() - province.yearlyAfter());
+
+        // saved, frozen and exported like Biểu 06, under its own number
+        long id = reports.create(ReportForm.PROCEDURES, unit, period, office);
+        assertThat(reports.create(ReportForm.BIEU_06, unit, period, office)).as("another form of the same period is another report").isNotEqualTo(id);
+        PeriodicReport sent = reports.send(id, reports.get(id).rowVersion(), office);
+        assertThat(sent.number()).isEqualTo("Biểu số II.07b");
+        procedure("1.099105", unit, "FULL", 0, LocalDate.of(2019, 6, 1), null);
+        assertThat(reports.get(id).total("inForce")).as("frozen").isEqualTo(2);
+        assertThat(reports.compute(ReportForm.PROCEDURES, unit, reports.reportPeriod(period)).total("inForce")).isEqualTo(3);
+        byte[] xlsx = mvc.perform(get("/chi-so/bao-cao/{id}/bao-cao.xlsx", id).with(httpBasic("kiemsoat", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("Biểu số II.07b");
+            assertThat(wb.getSheetAt(0).getRow(6).getCell(2).getStringCellValue()).isEqualTo("Toàn trình");
+            assertThat(wb.getSheetAt(0).getRow(wb.getSheetAt(0).getLastRowNum()).getCell(1).getNumericCellValue()).isEqualTo(2.0);
+        }
+        byte[] pdf = mvc.perform(get("/chi-so/bao-cao/{id}/bao-cao.pdf", id).with(httpBasic("kiemsoat", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(TestSupport.pdfText(pdf)).contains("Biểu số II.07b").contains("SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH").contains("Bãi bỏ");
+        mvc.perform(get("/chi-so/bao-cao/{id}", id).with(httpBasic("lanhdao.stp", PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Toàn trình")));
+        mvc.perform(get("/api/v1/service-index/report-forms").with(httpBasic("thanhtra", PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[1].form").value("PROCEDURES")).andExpect(jsonPath("$[1].columns[0].key").value("inForce"));
+        mvc.perform(post("/api/v1/service-index/reports").with(httpBasic("kiemsoat", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unit\":" + unit + ",\"period\":\"" + period + "\",\"form\":\"ONLINE\"}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.form").value("ONLINE")).andExpect(jsonPath("$.total.values[0]").value(2));
+        mvc.perform(post("/api/v1/service-index/reports").with(httpBasic("kiemsoat", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unit\":" + unit + ",\"period\":\"" + period + "\",\"form\":\"BIEU_99\"}")).andExpect(status().isBadRequest());
+        mvc.perform(post("/chi-so/bao-cao").with(httpBasic("kiemsoat", PASSWORD)).with(csrf()).param("bieu", "BIEU_99").param("donVi", String.valueOf(unit))
+                .param("ky", period)).andExpect(status().is3xxRedirection());
     }
 
     @Test

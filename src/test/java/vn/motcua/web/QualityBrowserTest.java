@@ -113,6 +113,17 @@ class QualityBrowserTest extends BrowserTestBase {
         driver.get(url("/chi-so/tuan?lang=vi"));
         expectText("wk-status", "Sở Tư pháp");
         assertAccessible("the province's view of the Monday reviews");
+        // a report of another form, made from the reports page: its own columns, grouped as the form has them
+        driver.get(url("/chi-so/bao-cao?lang=vi"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rp-form"))).selectByValue("ONLINE");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rp-unit"))).selectByIndex(1);
+        driver.findElement(By.id("rp-create")).click();
+        expectText("report-title", "môi trường điện tử");
+        expectText("report-table", "Đồng bộ Cổng DVCQG");
+        assertAccessible("a report on the electronic environment");
+        driver.get(driver.getCurrentUrl().replace("lang=vi", "") + (driver.getCurrentUrl().contains("?") ? "&" : "?") + "lang=en");
+        expectText("report-table", "Paid online");
+        driver.get(url("/chi-so/bao-cao?lang=vi"));
         logout();
     }
 }

@@ -131,7 +131,8 @@ public class SecurityConfig {
                                 "/chi-so/cong-quoc-gia", "/chi-so/cong-quoc-gia/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/chi-so/bao-cao", "/chi-so/bao-cao/**", "/api/v1/service-index/reports",
                                 "/api/v1/service-index/reports/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
-                        .requestMatchers("/chi-so/bao-cao", "/chi-so/bao-cao/**", "/api/v1/service-index/reports", "/api/v1/service-index/reports/**")
+                        .requestMatchers("/chi-so/bao-cao", "/chi-so/bao-cao/**", "/api/v1/service-index/reports", "/api/v1/service-index/reports/**",
+                                "/api/v1/service-index/report-forms")
                         .hasAnyRole("LEADER", "TTHC_CONTROL", "ADMIN", "AUDITOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/service-index/**").hasAnyRole("TTHC_CONTROL", "ADMIN")
                         .requestMatchers("/chi-so", "/chi-so/**", "/api/v1/service-index", "/api/v1/service-index/**")

@@ -253,6 +253,25 @@ public class FactStore {
                 rs.getLong("overdue"))).list();
     }
 
+    /** Dossiers received in a period, per procedure: what the report on the electronic environment counts. */
+    public record OnlineSums(String procedureCode, long received, long online, long synced, long feeBearing, long paidOnline, long digitised,
+                             long reused, long eResult) {
+    }
+
+    public List<OnlineSums> online(LocalDate from, LocalDate to, Collection<Long> units) {
+        var q = jdbc.sql("""
+                select procedure_code, count(*) n, sum(case when channel = 'ONLINE' then 1 else 0 end) online,
+                  sum(case when synced then 1 else 0 end) synced_n, sum(case when fee_bearing then 1 else 0 end) fee,
+                  sum(case when fee_bearing and paid_online then 1 else 0 end) paid, sum(case when digitised then 1 else 0 end) digitised_n,
+                  sum(case when reused then 1 else 0 end) reused_n, sum(case when e_result then 1 else 0 end) e_result_n
+                from quality_fact where received_on >= :from and received_on <= :to %s
+                group by procedure_code order by procedure_code""".formatted(unitFilter(units)))
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
+        q = bindUnits(q, units);
+        return q.query((rs, i) -> new OnlineSums(rs.getString("procedure_code"), rs.getLong("n"), rs.getLong("online"), rs.getLong("synced_n"),
+                rs.getLong("fee"), rs.getLong("paid"), rs.getLong("digitised_n"), rs.getLong("reused_n"), rs.getLong("e_result_n"))).list();
+    }
+
     /** The condition on the units (none: every unit; an empty set: no row). */
     private static String unitFilter(Collection<Long> units) {
         return units == null ? "" : units.isEmpty() ? "and 1 = 0" : "and unit_id in (:units)";

@@ -11,7 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.notification.NotificationService;
 import vn.motcua.quality.QualityEvents;
-import vn.motcua.quality.Report06;
+import vn.motcua.quality.PeriodicReport;
 import vn.motcua.quality.ReportService;
 
 import java.util.Arrays;
@@ -44,13 +44,13 @@ class QualityMailer {
         if (nobodyToTell(e.recipients())) {
             return;
         }
-        Report06 r = reports.get(e.reportId());
-        String name = "bieu-06-" + (r.unitId() == 0 ? "toan-tinh" : String.valueOf(r.unitId())) + "-" + r.periodKey();
-        send(e.recipients(), "[MotCua] Biểu 06 — " + r.unitName() + " — " + r.periodLabel(),
-                "Kính gửi Quý cơ quan,\n\nHệ thống thông tin giải quyết TTHC gửi Biểu số 06/VPCP/KSTT (tình hình, kết quả giải quyết TTHC) của "
-                        + r.unitName() + ", " + r.periodLabel() + ", số liệu đã chốt.\n\nTổng số hồ sơ: " + r.total().total() + "; đã giải quyết: "
-                        + r.total().handled() + " (quá hạn " + r.total().late() + "); đang giải quyết: " + r.total().open() + " (quá hạn "
-                        + r.total().overdue() + ").\n\nXem trên hệ thống: " + notifications.publicBaseUrl() + "/chi-so/bao-cao/" + r.id() + "\n",
+        PeriodicReport r = reports.get(e.reportId());
+        String name = ReportService.fileBase(r);
+        String number = r.number().isBlank() ? "" : r.number() + " ";
+        send(e.recipients(), "[MotCua] " + r.form().shortName() + " — " + r.unitName() + " — " + r.periodLabel(),
+                "Kính gửi Quý cơ quan,\n\nHệ thống thông tin giải quyết TTHC gửi " + number + "(" + r.form().title().toLowerCase(java.util.Locale.ROOT) + ") của "
+                        + r.unitName() + ", " + r.periodLabel() + ", số liệu đã chốt.\n\nDòng tổng cộng (đơn vị tính: " + r.form().measure() + "):\n"
+                        + r.totalLines() + "\nXem trên hệ thống: " + notifications.publicBaseUrl() + "/chi-so/bao-cao/" + r.id() + "\n",
                 h -> {
                     h.addAttachment(name + ".xlsx", new ByteArrayResource(reports.excel(r)),
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

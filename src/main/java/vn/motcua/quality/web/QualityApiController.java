@@ -121,27 +121,45 @@ public class QualityApiController {
     }
 
     @GetMapping("/reports")
-    @Operation(summary = "Các báo cáo định kỳ đã lập (Biểu 06): bản nháp và bản đã chốt số liệu, không kèm các dòng")
-    public List<vn.motcua.quality.Report06> reports() {
+    @Operation(summary = "Các báo cáo định kỳ đã lập (mọi biểu): bản nháp và bản đã chốt số liệu, không kèm các dòng")
+    public List<vn.motcua.quality.PeriodicReport> reports() {
         return reports.list();
     }
 
     @GetMapping("/reports/{id}")
-    @Operation(summary = "Một báo cáo Biểu 06 với các dòng theo cấp và lĩnh vực",
-            description = "Bản nháp được tính lại từ hồ sơ; bản đã gửi giữ nguyên số liệu đã chốt.")
-    public vn.motcua.quality.Report06 report(@PathVariable long id) {
+    @Operation(summary = "Một báo cáo với các dòng (theo cấp và lĩnh vực, hoặc theo đơn vị) và dòng tổng",
+            description = "values của mỗi dòng theo thứ tự các cột của biểu (GET /report-forms). Bản nháp được tính lại từ dữ liệu; "
+                    + "bản đã gửi giữ nguyên số liệu đã chốt.")
+    public vn.motcua.quality.PeriodicReport report(@PathVariable long id) {
         return reports.get(id);
     }
 
-    public record NewReport(Long unit, String period) {
+    /** A report form as clients need it to read a report's values. */
+    public record FormInfo(vn.motcua.quality.ReportForm form, String number, String name, String title, String measure,
+                           List<FormColumn> columns) {
+    }
+
+    public record FormColumn(String key, String group, String label) {
+    }
+
+    @GetMapping("/report-forms")
+    @Operation(summary = "Các biểu báo cáo định kỳ: số hiệu, tên, đơn vị tính và các cột (thứ tự của values trong mỗi dòng)")
+    public List<FormInfo> reportForms() {
+        return java.util.Arrays.stream(vn.motcua.quality.ReportForm.values()).map(f -> new FormInfo(f, reports.number(f), f.shortName(), f.title(),
+                f.measure(), f.groups().stream().flatMap(g -> g.columns().stream().map(c -> new FormColumn(c.key(), g.label(), c.label()))).toList()))
+                .toList();
+    }
+
+    public record NewReport(Long unit, String period, vn.motcua.quality.ReportForm form) {
     }
 
     @PostMapping(path = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Lập (bản nháp) Biểu 06 của một đơn vị cho một kỳ báo cáo đã kết thúc",
-            description = "period: 2026-Q3, 2026-H1, 2026 (kỳ báo cáo 15 → 14 của Nghị định 09/2019), tháng 2026-11 hoặc khoảng ngày. "
-                    + "Một đơn vị, một kỳ chỉ có một báo cáo: lập lại trả về báo cáo đã có.")
-    public org.springframework.http.ResponseEntity<vn.motcua.quality.Report06> createReport(@RequestBody NewReport body) {
-        long id = reports.create(body.unit() == null ? IndexCard.PROVINCE : body.unit(), body.period(), CurrentUser.get().orElseThrow());
+    @Operation(summary = "Lập (bản nháp) một biểu báo cáo của một đơn vị cho một kỳ báo cáo đã kết thúc",
+            description = "form: BIEU_06 (mặc định), PROCEDURES, FEEDBACK, ONLINE, REGULATIONS, SIMPLIFICATION. period: 2026-Q3, 2026-H1, 2026 (kỳ báo cáo 15 → 14 của "
+                    + "Nghị định 09/2019), tháng 2026-11 hoặc khoảng ngày. Một biểu, một đơn vị, một kỳ chỉ có một báo cáo: lập lại trả về báo cáo đã có.")
+    public org.springframework.http.ResponseEntity<vn.motcua.quality.PeriodicReport> createReport(@RequestBody NewReport body) {
+        long id = reports.create(body.form() == null ? vn.motcua.quality.ReportForm.BIEU_06 : body.form(),
+                body.unit() == null ? IndexCard.PROVINCE : body.unit(), body.period(), CurrentUser.get().orElseThrow());
         return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/service-index/reports/" + id)).body(reports.get(id));
     }
 
@@ -151,7 +169,7 @@ public class QualityApiController {
     @PostMapping(path = "/reports/{id}/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Chốt số liệu và gửi báo cáo tới người nhận (thư điện tử kèm Excel và PDF)",
             description = "Báo cáo đã gửi không thể gửi lại hay thay đổi (409).")
-    public vn.motcua.quality.Report06 sendReport(@PathVariable long id, @RequestBody SendReport body) {
+    public vn.motcua.quality.PeriodicReport sendReport(@PathVariable long id, @RequestBody SendReport body) {
         return reports.send(id, body.rowVersion(), CurrentUser.get().orElseThrow());
     }
 

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.identity.CurrentUser;
 import vn.motcua.quality.QualityService;
-import vn.motcua.quality.Report06;
+import vn.motcua.quality.PeriodicReport;
+import vn.motcua.quality.ReportForm;
 import vn.motcua.quality.ReportService;
 import vn.motcua.shared.ConflictException;
 import vn.motcua.shared.FieldProblem;
@@ -20,7 +21,7 @@ import vn.motcua.shared.web.Attachments;
 import java.io.IOException;
 import java.util.List;
 
-/** The periodic reports (Biểu 06): drafts, frozen ones, their Excel and PDF, and who receives them. */
+/** The periodic reports (Biểu 06 and the other forms): drafts, frozen ones, their Excel and PDF, and who receives them. */
 @Controller
 class ReportPageController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,16 +37,19 @@ class ReportPageController {
     String list(Model model) {
         model.addAttribute("reports", reports.list());
         model.addAttribute("periods", reports.recentPeriods());
+        model.addAttribute("forms", ReportForm.values());
         model.addAttribute("units", quality.units());
         model.addAttribute("recipients", reports.recipients());
         return "quality/reports";
     }
 
     @PostMapping("/chi-so/bao-cao")
-    String create(@RequestParam(name = "donVi", required = false) Long unitId, @RequestParam(name = "ky", required = false) String period,
-                  RedirectAttributes r) {
+    String create(@RequestParam(name = "bieu", required = false) String form, @RequestParam(name = "donVi", required = false) Long unitId,
+                  @RequestParam(name = "ky", required = false) String period, RedirectAttributes r) {
         try {
-            long id = reports.create(unitId == null ? 0 : unitId, period, CurrentUser.get().orElseThrow());
+            ReportForm f = form == null || form.isBlank() ? ReportForm.BIEU_06 : ReportForm.parse(form)
+                    .orElseThrow(() -> ValidationException.of("bieu", "Không có biểu báo cáo này."));
+            long id = reports.create(f, unitId == null ? 0 : unitId, period, CurrentUser.get().orElseThrow());
             return "redirect:/chi-so/bao-cao/" + id;
         } catch (ValidationException e) {
             r.addFlashAttribute("problems", e.problems());
@@ -72,16 +76,16 @@ class ReportPageController {
         return "redirect:/chi-so/bao-cao/" + id;
     }
 
-    @GetMapping("/chi-so/bao-cao/{id}/bieu-06.xlsx")
+    @GetMapping("/chi-so/bao-cao/{id}/bao-cao.xlsx")
     void excel(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Report06 r = reports.get(id);
-        Attachments.write(response, "bieu-06-" + r.periodKey() + "-" + r.unitId() + ".xlsx", XLSX, reports.excel(r));
+        PeriodicReport r = reports.get(id);
+        Attachments.write(response, ReportService.fileBase(r) + ".xlsx", XLSX, reports.excel(r));
     }
 
-    @GetMapping("/chi-so/bao-cao/{id}/bieu-06.pdf")
+    @GetMapping("/chi-so/bao-cao/{id}/bao-cao.pdf")
     void pdf(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Report06 r = reports.get(id);
-        Attachments.write(response, "bieu-06-" + r.periodKey() + "-" + r.unitId() + ".pdf", "application/pdf", reports.pdf(r));
+        PeriodicReport r = reports.get(id);
+        Attachments.write(response, ReportService.fileBase(r) + ".pdf", "application/pdf", reports.pdf(r));
     }
 
     @PostMapping("/chi-so/nguoi-nhan")
