@@ -56,6 +56,11 @@ public class OutboxService {
         return store.ofDossier(dossierId);
     }
 
+    /** Whether a message about the dossier reached the partner system (one indexed count, no payload read). */
+    public boolean delivered(long dossierId, String system) {
+        return store.delivered(dossierId, system);
+    }
+
     public OutboxMessage get(long id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Không có tin nhắn này trong hàng đợi."));
     }

@@ -85,6 +85,11 @@ public class OutboxStore {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where dossier_id = ? order by id").param(dossierId).query(MESSAGE).list();
     }
 
+    public boolean delivered(long dossierId, String system) {
+        return jdbc.sql("select count(*) from outbox_message where dossier_id = ? and system = ? and status = ?")
+                .params(dossierId, system, OutboxStatus.SENT.name()).query(Long.class).single() > 0;
+    }
+
     public List<OutboxMessage> list(String system, OutboxStatus status, String dossierCode, int limit) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> p = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import vn.motcua.feedback.Rating;
 import vn.motcua.feedback.RatingService;
 import vn.motcua.feedback.Satisfaction;
 import vn.motcua.integration.OutboxService;
-import vn.motcua.integration.OutboxStatus;
 import vn.motcua.payment.Payment;
 import vn.motcua.payment.PaymentMethod;
 import vn.motcua.payment.PaymentService;
@@ -70,7 +69,7 @@ public class FactRefresher {
         boolean paidOnline = ps.stream().anyMatch(p -> p.method() == PaymentMethod.GATEWAY && p.status() == PaymentStatus.PAID);
         Optional<Rating> rating = ratings.ofDossier(dossierId);
         List<Feedback> about = feedback.ofDossiers(List.of(dossierId)).getOrDefault(dossierId, List.of());
-        boolean synced = outbox.ofDossier(dossierId).stream().anyMatch(m -> PORTAL.equals(m.system()) && m.status() == OutboxStatus.SENT);
+        boolean synced = outbox.delivered(dossierId, PORTAL);
         WorkingCalendar cal = calendars.calendar();
         Fact.Inputs in = new Fact.Inputs(units.unitOf(d.handlingAgencyId()), fees > 0, paidOnline, dossiers.certifiesCopies(d), synced,
                 rating.map(r -> r.satisfaction().name()).orElse(null), rating.map(r -> r.satisfaction() == Satisfaction.NOT_SATISFIED).orElse(false),
