@@ -242,6 +242,13 @@ class QualityReportsIntegrationTest {
         assertThat(List.of(q2.indicator("3.1").orElseThrow().numerator(), q2.indicator("3.1").orElseThrow().denominator())).containsExactly(1L, 2L);
         assertThat(List.of(q2.indicator("3.2").orElseThrow().numerator(), q2.indicator("3.2").orElseThrow().denominator())).containsExactly(1L, 1L);
         assertThat(List.of(q2.indicator("3.5b").orElseThrow().numerator(), q2.indicator("3.5b").orElseThrow().denominator())).containsExactly(1L, 1L);
+        // no collecting account declared for the unit: its fee-bearing procedure is not integrated with online payment; both
+        // procedures serve individuals and no dossier used the population database
+        assertThat(List.of(q2.indicator("3.5a").orElseThrow().numerator(), q2.indicator("3.5a").orElseThrow().denominator())).containsExactly(0L, 1L);
+        assertThat(List.of(q2.indicator("4.5a").orElseThrow().numerator(), q2.indicator("4.5a").orElseThrow().denominator())).containsExactly(0L, 2L);
+        // the drill-down names the procedure behind 3.1's lost point, and not the abolished one
+        assertThat(quality.lost(unit, Period.range(LocalDate.of(2019, 4, 1), LocalDate.of(2019, 6, 30)), "3.1", null, 1, 50).procedures())
+                .extracting(QualityService.LostProcedure::code).containsExactly("1.099102");
         IndexCard mar = quality.card(unit, Period.range(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 3, 31)));
         assertThat(List.of(mar.indicator("3.1").orElseThrow().numerator(), mar.indicator("3.1").orElseThrow().denominator())).containsExactly(2L, 2L);
         assertThat(List.of(mar.indicator("3.2").orElseThrow().numerator(), mar.indicator("3.2").orElseThrow().denominator())).containsExactly(0L, 2L);
