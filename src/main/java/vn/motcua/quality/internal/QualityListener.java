@@ -9,8 +9,9 @@ import vn.motcua.payment.PaymentEvents;
 
 /**
  * Keeps the index's fact rows up to date from the events of the dossier, payment and feedback modules (delivered
- * through the event publication registry: a fact missed by a crash is written when the event is resubmitted). Events
- * that change nothing the index reads (a step handed on, an assignment, a warning) are passed over.
+ * through the event publication registry: a fact missed by a crash is written when the event is resubmitted). It
+ * listens only to the events that change what the index reads: the registry keeps no entry for this listener on a step
+ * handed on, an assignment, a warning or an online submission not yet received (most of a specialist's day).
  */
 @Component
 class QualityListener {
@@ -23,16 +24,73 @@ class QualityListener {
     }
 
     @ApplicationModuleListener
-    void on(DossierEvents.Event e) {
-        if (counts(e)) {
-            refresher.refresh(e.dossierId());
-        }
+    void on(DossierEvents.Received e) {
+        refresher.refresh(e.dossierId());
     }
 
-    static boolean counts(DossierEvents.Event e) {
-        return !(e instanceof DossierEvents.StepCompleted || e instanceof DossierEvents.Assigned || e instanceof DossierEvents.SentBack
-                || e instanceof DossierEvents.DueSoon || e instanceof DossierEvents.SupplementProposed || e instanceof DossierEvents.SupplementDeclined
-                || e instanceof DossierEvents.StopRequested || e instanceof DossierEvents.Submitted);
+    @ApplicationModuleListener
+    void on(DossierEvents.Recorded e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.Refused e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.SupplementRequested e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.SupplementReceived e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.Transferred e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.Digitised e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.ResultApproved e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.ResultIssued e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.ResultReturned e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.ApologyIssued e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.BecameLate e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.Stopped e) {
+        refresher.refresh(e.dossierId());
+    }
+
+    @ApplicationModuleListener
+    void on(DossierEvents.Withdrawn e) {
+        refresher.refresh(e.dossierId());
     }
 
     @ApplicationModuleListener
