@@ -259,6 +259,14 @@ class DemoControl {
             oversight.moveDraft(d2, 0, OversightService.DraftMove.OPINION, d(today.minusMonths(2).plusDays(9)),
                     "Thống nhất; đề nghị bỏ yêu cầu bản sao giấy tờ về đất.", office);
             oversight.moveDraft(d2, 1, OversightService.DraftMove.APPRAISAL, d(today.minusMonths(1)), "Đủ điều kiện trình HĐND tỉnh.", office);
+            // a draft of the quarter before: the office's opinion came late (the reports' "of which late")
+            long d3 = oversight.registerDraft(new OversightService.DraftInput("Quyết định quy định cung cấp thông tin, dữ liệu đất đai trên địa bàn tỉnh",
+                    "Quyết định của UBND tỉnh", snnmt, d(today.minusMonths(4)), "Thực hiện Luật Đất đai 2024.", "Cho phép khai thác dữ liệu trực tuyến.",
+                    "Phù hợp Luật Đất đai 2024.", "Giảm đi lại: khai thác trực tuyến thay cho nộp tại Bộ phận Một cửa.", null, null, null), office);
+            oversight.linkProcedure(d3, "1.012790", "AMENDED", office);
+            oversight.linkProcedure(d3, "1.012902", "NEW", office);
+            oversight.moveDraft(d3, 0, OversightService.DraftMove.OPINION, d(today.minusMonths(4).plusDays(25)),
+                    "Thống nhất; đề nghị thống nhất mẫu đơn với mẫu của Bộ.", office);
             return null;
         });
 
