@@ -51,9 +51,9 @@ import java.util.TreeMap;
 /**
  * The periodic reports the province files, per unit and reporting period (Decree 09/2019's cut-off: 15th → 14th): Biểu 06
  * of Circular 01/2020/TT-VPCP and the other {@link ReportForm forms} whose data the system holds (procedures, feedback,
- * the electronic environment), computed from the index's fact rows, the catalog and the feedback module, kept as a
- * draft, then frozen when sent ("chốt số liệu") and e-mailed with its Excel and PDF to the configured recipients; the
- * recipients themselves.
+ * the electronic environment, draft regulations, simplification), computed from the index's fact rows, the catalog, the
+ * feedback and control modules, kept as a draft, then frozen when sent ("chốt số liệu") and e-mailed with its Excel and
+ * PDF to the configured recipients; the recipients themselves.
  */
 @Service
 public class ReportService {
@@ -261,7 +261,7 @@ public class ReportService {
         return lines;
     }
 
-    /** Where a line of an agency goes: its unit (the province: each unit, grouped by kind), or null when outside the unit. */
+    /** Adds an agency's figures on the line of its unit (the province: each unit, grouped by kind); nothing when outside the unit. */
     private void addForAgency(Lines lines, QualityService.Unit unit, long agencyId, long... values) {
         if (unit.id() != IndexCard.PROVINCE && !units.agenciesOf(unit.id()).contains(agencyId)) {
             return;
