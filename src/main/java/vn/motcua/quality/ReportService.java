@@ -182,8 +182,9 @@ public class ReportService {
     private final class Placing {
         final Map<String, ProcedureVersion> versions = new HashMap<>();
 
-        Placing(LocalDate day) {
-            for (ProcedureVersion v : catalog.allInForce(day)) {
+        /** @param inForce the versions in force at the period's end */
+        Placing(List<ProcedureVersion> inForce) {
+            for (ProcedureVersion v : inForce) {
                 versions.put(v.code(), v);
             }
         }
@@ -201,7 +202,7 @@ public class ReportService {
 
     private Lines form06(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.BIEU_06);
-        Placing placing = new Placing(period.to());
+        Placing placing = new Placing(catalog.allInForce(period.to()));
         for (FactStore.ReportSums s : facts.report06(period.from(), period.to(), factScope(unit))) {
             placing.add(lines, s.procedureCode(), s.received() + s.carried(), s.received(), s.online(), s.received() - s.online(), s.carried(),
                     s.handled(), s.beforeDue(), s.onTime(), s.late(), s.open(), s.open() - s.overdue(), s.overdue());
@@ -215,9 +216,10 @@ public class ReportService {
      */
     private Lines procedures(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.PROCEDURES);
-        Placing placing = new Placing(period.to());
+        List<ProcedureVersion> inForceAtEnd = catalog.allInForce(period.to());
+        Placing placing = new Placing(inForceAtEnd);
         Set<Long> scope = unit.id() == IndexCard.PROVINCE ? Set.of() : units.factUnits(unit.id());
-        List<ProcedureVersion> atEnd = quality.proceduresOf(unit, catalog.allInForce(period.to()), scope);
+        List<ProcedureVersion> atEnd = quality.proceduresOf(unit, inForceAtEnd, scope);
         Set<String> withDossiers = new HashSet<>();
         facts.byProcedure(period.from(), period.to(), period.to().plusDays(1).atStartOfDay(), factScope(unit)).forEach(p -> withDossiers.add(p.procedureCode()));
         Set<String> endCodes = new HashSet<>();
@@ -242,9 +244,10 @@ public class ReportService {
     /** Feedback received in the period by the unit's agencies, one line per unit (the province: each unit, by kind). */
     private Lines feedback(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.FEEDBACK);
+        Set<Long> agencies = agenciesOf(unit);
         feedback.statisticsByAgency(period.from(), period.to()).forEach((agencyId, f) -> {
             long regulation = f.byCategory().getOrDefault(FeedbackCategory.REGULATION, 0L);
-            addForAgency(lines, unit, agencyId, f.received(), regulation, f.received() - regulation, f.repeated(), f.onTime() + f.lateFinished(),
+            addForAgency(lines, unit, agencies, agencyId, f.received(), regulation, f.received() - regulation, f.repeated(), f.onTime() + f.lateFinished(),
                     f.onTime(), f.lateFinished(), f.openWithinTime() + f.openOverdue(), f.openWithinTime(), f.openOverdue());
         });
         return lines;
@@ -253,7 +256,7 @@ public class ReportService {
     /** Dossiers received in the period, by field and level: online, synchronised, paid online, digitised, reused, e-results. */
     private Lines online(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.ONLINE);
-        Placing placing = new Placing(period.to());
+        Placing placing = new Placing(catalog.allInForce(period.to()));
         for (FactStore.OnlineSums s : facts.online(period.from(), period.to(), factScope(unit))) {
             placing.add(lines, s.procedureCode(), s.received(), s.online(), s.synced(), s.feeBearing(), s.paidOnline(), s.digitised(), s.reused(),
                     s.eResult());
@@ -261,9 +264,17 @@ public class ReportService {
         return lines;
     }
 
-    /** Adds an agency's figures on the line of its unit (the province: each unit, grouped by kind); nothing when outside the unit. */
-    private void addForAgency(Lines lines, QualityService.Unit unit, long agencyId, long... values) {
-        if (unit.id() != IndexCard.PROVINCE && !units.agenciesOf(unit.id()).contains(agencyId)) {
+    /** The agencies whose lines a unit's report takes (null for the province: every one). */
+    private Set<Long> agenciesOf(QualityService.Unit unit) {
+        return unit.id() == IndexCard.PROVINCE ? null : units.agenciesOf(unit.id());
+    }
+
+    /**
+     * Adds an agency's figures on the line of its unit (the province: each unit, grouped by kind); nothing when outside
+     * the unit's agencies ({@link #agenciesOf}).
+     */
+    private void addForAgency(Lines lines, QualityService.Unit unit, Set<Long> agencies, long agencyId, long... values) {
+        if (agencies != null && !agencies.contains(agencyId)) {
             return;
         }
         long owner = unit.id() == IndexCard.PROVINCE ? units.unitOf(agencyId) : unit.id();
@@ -274,8 +285,9 @@ public class ReportService {
     /** Draft regulations by drafting agency: registered, the procedures they touch, the office's opinions, appraisals. */
     private Lines regulations(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.REGULATIONS);
+        Set<Long> agencies = agenciesOf(unit);
         for (DraftFigure d : oversight.draftFigures(period.from(), period.to())) {
-            addForAgency(lines, unit, d.agencyId(), d.registered(), d.newProcedures(), d.amendedProcedures(), d.abolishedProcedures(), d.opinions(),
+            addForAgency(lines, unit, agencies, d.agencyId(), d.registered(), d.newProcedures(), d.amendedProcedures(), d.abolishedProcedures(), d.opinions(),
                     d.opinionsLate(), d.opinionsOverdue(), d.appraised());
         }
         return lines;
@@ -284,9 +296,10 @@ public class ReportService {
     /** The simplification tracker of the period's (last) year, by unit: procedures, proposals, cost before and after, internal ones. */
     private Lines simplification(QualityService.Unit unit, ReportPeriod period) {
         Lines lines = new Lines(ReportForm.SIMPLIFICATION);
+        Set<Long> agencies = agenciesOf(unit);
         for (CutFigure c : simplifications.tracker(period.to().getYear())) {
             if (c.agencyId() != 0) {
-                addForAgency(lines, unit, c.agencyId(), c.procedures(), c.proposals(), c.simplified(), c.yearlyBefore(), c.yearlyAfter(),
+                addForAgency(lines, unit, agencies, c.agencyId(), c.procedures(), c.proposals(), c.simplified(), c.yearlyBefore(), c.yearlyAfter(),
                         c.yearlyBefore() - c.yearlyAfter(), c.internalProcedures(), c.internalSimplified());
             }
         }
