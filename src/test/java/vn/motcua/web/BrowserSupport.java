@@ -23,7 +23,32 @@ final class BrowserSupport {
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
     static final String DRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
 
+    static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
+    private static WebDriver shared;
+
     private BrowserSupport() {
+    }
+
+    /**
+     * The browser shared by the test classes of this JVM: started on first use (a browser start and its first page cost
+     * seconds on a small machine), quit when the JVM ends.
+     */
+    static synchronized WebDriver shared() throws IOException {
+        if (shared == null) {
+            WebDriver started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "quit-chromium"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    /** Leaves the shared browser as a new one: a blank page, no cookies (no session), the usual window and waits. */
+    static void reset(WebDriver driver) {
+        driver.get("about:blank");
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
     }
 
     static WebDriver start() throws IOException {
@@ -43,7 +68,7 @@ final class BrowserSupport {
                 "--user-data-dir=" + Files.createTempDirectory("motcua-chromium").toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
     }

@@ -14,7 +14,10 @@ import vn.motcua.IntegrationTest;
 
 import java.time.Duration;
 
-/** One headless browser per test class, against the application on its random port. */
+/**
+ * Browser tests against the application on its random port. One headless browser serves every test class of the run
+ * (started by the first, its cookies cleared between classes, closed when the JVM ends).
+ */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestBase {
@@ -23,13 +26,13 @@ abstract class BrowserTestBase {
 
     @BeforeAll
     void startBrowser() throws Exception {
-        driver = BrowserSupport.start();
+        driver = BrowserSupport.shared();
     }
 
     @AfterAll
-    void stopBrowser() {
+    void forgetSession() {
         if (driver != null) {
-            driver.quit();
+            BrowserSupport.reset(driver);
         }
     }
 
@@ -39,7 +42,18 @@ abstract class BrowserTestBase {
 
     WebDriverWait waiting() {
         // htmx swaps content in place, so an element read a moment ago may be gone: look again
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Whether the page shows no element found by the locator, asked without the implicit wait for it to appear. */
+    boolean absent(By locator) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(locator).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(BrowserSupport.IMPLICIT_WAIT);
+        }
     }
 
     /** Logs in through the login page and waits for the logged-in page. */

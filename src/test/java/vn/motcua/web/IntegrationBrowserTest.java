@@ -140,7 +140,7 @@ class IntegrationBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("pull-catalog")).click();
         expectText("flash", "Đã bắt đầu kéo");
         long until = System.currentTimeMillis() + 20_000;
-        while (driver.findElements(By.id("reload-pull")).size() > 0 && System.currentTimeMillis() < until) {
+        while (!absent(By.id("reload-pull")) && System.currentTimeMillis() < until) {
             driver.findElement(By.id("reload-pull")).click();
         }
         expectText("last-pull", "Lần kéo gần nhất xong lúc");

@@ -70,7 +70,7 @@ class PaymentBrowserTest extends BrowserTestBase {
         assertAccessible("the payment result page");
         driver.findElement(By.id("back-dossier")).click();
         expectText("payment-status-" + paymentId, "Đã thanh toán");
-        assertThat(driver.findElements(By.id("payment-wait"))).isEmpty();
+        assertThat(absent(By.id("payment-wait"))).as("no payment waits").isTrue();
         expectText("notification-log", "Đề nghị nộp phí, lệ phí");
         logout();
     }

@@ -95,7 +95,7 @@ class QualityBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("tk-add")).click();
         expectText("flash", "Đã giao việc khắc phục");
         expectText("wk-tasks", "Nhắc chuyên viên trả kết quả điện tử");
-        if (!driver.findElements(By.id("wk-reviewed")).isEmpty()) {
+        if (!absent(By.id("wk-reviewed"))) {
             type("wk-note", "Tập trung xử lý hồ sơ sắp đến hạn.");
             driver.findElement(By.id("wk-reviewed")).click();
             expectText("wk-review", "Đã kiểm tra, chỉ đạo");
