@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -48,9 +47,23 @@ public class SecurityConfig {
     /** The session attribute that carries why a national-identity login was refused to the login page. */
     public static final String NATIONAL_IDENTITY_ERROR = "motcua.vneid.error";
 
+    /**
+     * New passwords are hashed with BCrypt at {@code motcua.security.password-strength} (log rounds, 10 by default as in
+     * Spring Security; each step doubles the work of a guess and of a login); hashes are stored with their algorithm's id
+     * and cost, so a stored hash is checked at the cost it was made with and a changed strength takes effect as passwords
+     * are set. The test suite lowers it to BCrypt's minimum, 4: its thousands of logins would otherwise spend a quarter of
+     * its time hashing.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${motcua.security.password-strength:10}") int strength) {
+        if (strength < 4 || strength > 31) {
+            throw new IllegalStateException("motcua.security.password-strength must be between 4 and 31 (BCrypt log rounds), not " + strength);
+        }
+        // "noop" only reads the unguessable random password given to accounts that log in with the national identity alone
+        @SuppressWarnings("deprecation")
+        PasswordEncoder noop = org.springframework.security.crypto.password.NoOpPasswordEncoder.getInstance();
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
+                java.util.Map.of("bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength), "noop", noop));
     }
 
     /** The only authentication provider (so no default one could accept a password without the limits and the second factor). */
