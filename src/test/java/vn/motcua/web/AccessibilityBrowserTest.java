@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every page that matters, as each of its users sees it, passes axe-core's WCAG 2.1 A and AA rules, fits a
@@ -18,6 +19,15 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         waiting().until(d -> !d.findElements(By.id("main")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("a.skip")).getAttribute("href")).endsWith("#main");
         assertAccessible(path);
+    }
+
+    /** The check itself: a page with an image without text, an unlabelled field and pale text fails it, naming each. */
+    @Test
+    void theCheckFindsViolations() {
+        driver.get("data:text/html;charset=utf-8,<!doctype html><html lang='vi'><head><title>x</title></head><body><main>"
+                + "<img src='data:,'><input type='text'><p style='color:%23ccc;background:%23fff'>nhạt</p></main></body></html>");
+        assertThatThrownBy(() -> assertAccessible("a page made wrong")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt").hasMessageContaining("label").hasMessageContaining("color-contrast");
     }
 
     @Test
