@@ -154,7 +154,7 @@ class IntegrationBrowserTest extends BrowserTestBase {
             WebElement dismiss = driver.findElement(By.cssSelector("[id^='dismiss-']"));
             String national = dismiss.getAttribute("id").substring("dismiss-".length());
             dismiss.submit();
-            waiting().until(d -> !d.findElements(By.id("flash")).isEmpty() || !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
+            waiting().until(d -> !d.findElements(By.cssSelector("#flash, [role=alert]")).isEmpty());
             shown = driver.findElements(By.id("flash")).stream().map(WebElement::getText).findFirst().orElse("");
             if (!shown.isEmpty()) {
                 org.assertj.core.api.Assertions.assertThat(shown).contains(national);
