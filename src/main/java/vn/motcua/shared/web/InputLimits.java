@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -61,8 +62,9 @@ public class InputLimits {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> inputLimitFilter(ObjectMapper json) {
-        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new ParameterFilter(json));
+    FilterRegistrationBean<OncePerRequestFilter> inputLimitFilter(ObjectMapper json,
+                                                                 org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new ParameterFilter(json, resources));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;
     }
@@ -106,9 +108,18 @@ public class InputLimits {
 
     static final class ParameterFilter extends OncePerRequestFilter {
         private final ObjectMapper json;
+        private final org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources;
 
-        ParameterFilter(ObjectMapper json) {
+        ParameterFilter(ObjectMapper json, org.springframework.beans.factory.ObjectProvider<ResourceUrlProvider> resources) {
             this.json = json;
+            this.resources = resources;
+        }
+
+        /** The style sheet's address as the pages link it (its name carries its content's hash). */
+        private String styleSheet() {
+            ResourceUrlProvider urls = resources.getIfAvailable();
+            String versioned = urls == null ? null : urls.getForLookupPath("/css/motcua.css");
+            return versioned == null ? "/css/motcua.css" : versioned;
         }
 
         @Override
@@ -141,7 +152,7 @@ public class InputLimits {
             } else {
                 response.setContentType("text/html;charset=UTF-8");
                 response.getWriter().write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                        + "<title>Dữ liệu không hợp lệ — MotCua</title><link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/motcua.css\"></head>"
+                        + "<title>Dữ liệu không hợp lệ — MotCua</title><link rel=\"stylesheet\" href=\"" + request.getContextPath() + styleSheet() + "\"></head>"
                         + "<body><main id=\"main\" class=\"wrap\"><h1>Dữ liệu không hợp lệ</h1><p role=\"alert\">"
                         + org.springframework.web.util.HtmlUtils.htmlEscape(problem.get())
                         + " Không có gì được lưu. Vui lòng quay lại, sửa và gửi lại.</p><p><a href=\"" + request.getContextPath() + "/\">Trang chủ</a></p></main></body></html>");
