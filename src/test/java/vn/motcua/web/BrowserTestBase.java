@@ -96,6 +96,7 @@ abstract class BrowserTestBase {
         e.sendKeys(text);
     }
 
+    private static final String AXE_VERSION = "4.6.3";
     private static String axe;
 
     /**
@@ -105,15 +106,24 @@ abstract class BrowserTestBase {
      */
     void assertAccessible(String page) {
         if (axe == null) {
-            try (var in = BrowserTestBase.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            try (var in = BrowserTestBase.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js")) {
                 axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(axe);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // axe-core from the application's webjars by a script element (the browser keeps the script and its compiled code
+        // between pages); sent whole through the driver where the page cannot load it
+        Object loaded = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "if (window.axe) { done(true); return; }"
+                + "var s = document.createElement('script'); s.src = arguments[0];"
+                + "s.onload = function () { done(!!window.axe); }; s.onerror = function () { done(false); };"
+                + "document.head.appendChild(s);", url("/webjars/axe-core/" + AXE_VERSION + "/axe.min.js"));
+        if (!Boolean.TRUE.equals(loaded)) {
+            js.executeScript(axe);
+        }
         Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
                 + ".then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' @ '"
