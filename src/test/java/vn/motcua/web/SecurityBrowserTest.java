@@ -20,7 +20,7 @@ class SecurityBrowserTest extends BrowserTestBase {
     @Test
     void aCitizenTurnsOnTheSecondFactorAndLogsInWithACode() {
         try {
-            login("congdan04");
+            loginWithForm("congdan04");
             driver.get(url("/tai-khoan/bao-mat"));
             expectText("two-factor-state", "Đang tắt");
             assertAccessible("account security page");
@@ -56,7 +56,7 @@ class SecurityBrowserTest extends BrowserTestBase {
 
     @Test
     void theAuditorReadsTheLogAndVerifiesItsChain() {
-        login("thanhtra");
+        loginWithForm("thanhtra");
         driver.get(url("/kiem-tra/nhat-ky"));
         expectText("audit-total", "Nhật ký có");
         assertThat(driver.findElement(By.id("audit-entries")).getText()).contains("login.succeeded");
