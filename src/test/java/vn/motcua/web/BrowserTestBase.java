@@ -57,9 +57,10 @@ abstract class BrowserTestBase {
     }
 
     /**
-     * Logs in as the login page does (its form posted with its CSRF token, the second factor for the administrator), by
-     * HTTP from the test, hands the session's cookie to the browser and opens the home page in Vietnamese, logged in. The form itself is
-     * driven by {@link #loginWithForm} (SecurityBrowserTest); here it would only cost each test a page and its typing.
+     * Logs in as the login page does (its form posted with its CSRF token, the second factor for the administrator) by
+     * HTTP from the test, hands the session's cookie to the browser and opens the home page in Vietnamese, logged in.
+     * The form itself is driven by {@link #loginWithForm} (SecurityBrowserTest); here it would cost each test a page,
+     * its typing and a redirect.
      */
     void login(String username) {
         try {
@@ -143,12 +144,7 @@ abstract class BrowserTestBase {
     private static final String AXE_VERSION = "4.6.3";
     private static String axe;
 
-    /**
-     * Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and fails with the violations found (only those are
-     * gathered in full: axe keeps one example of each passed rule); then
-     * checks that the page fits a 320-pixel-wide phone screen without sideways scrolling.
-     */
-    void assertAccessible(String page) {
+    private static synchronized String axeSource() {
         if (axe == null) {
             try (var in = BrowserTestBase.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/" + AXE_VERSION + "/axe.min.js")) {
                 axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -156,6 +152,15 @@ abstract class BrowserTestBase {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+        return axe;
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and fails with the violations found (only those are
+     * gathered in full: axe keeps one example of each passed rule); then
+     * checks that the page fits a 320-pixel-wide phone screen without sideways scrolling.
+     */
+    void assertAccessible(String page) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         // axe-core from the application's webjars by a script element (the browser keeps the script and its compiled code
@@ -166,7 +171,7 @@ abstract class BrowserTestBase {
                 + "s.onload = function () { done(!!window.axe); }; s.onerror = function () { done(false); };"
                 + "document.head.appendChild(s);", url("/webjars/axe-core/" + AXE_VERSION + "/axe.min.js"));
         if (!Boolean.TRUE.equals(loaded)) {
-            js.executeScript(axe);
+            js.executeScript(axeSource());
         }
         Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
