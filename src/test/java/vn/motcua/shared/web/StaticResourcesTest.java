@@ -24,6 +24,7 @@ class StaticResourcesTest {
     private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"");
 
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.web.servlet.resource.ResourceUrlProvider resources;
 
     @Test
     void pagesLinkStylesAndScriptsByTheirContentsHashAndTheyAreKeptAYear() throws Exception {
@@ -50,6 +51,13 @@ class StaticResourcesTest {
         // a name with a hash that is not the content's is not served (an old page cannot get a new script under it)
         String css = linked.stream().filter(u -> u.startsWith("/css/")).findFirst().orElseThrow();
         mvc.perform(get(css.replaceAll("-[0-9a-f]{32}", "-00000000000000000000000000000000"))).andExpect(status().isNotFound());
+        // a style sheet that is not there is a plain 404; the API viewer (springdoc) still serves its own files
+        mvc.perform(get("/css/khong-co.css")).andExpect(status().isNotFound());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        // only assets are files: a page's other links (/thu-tuc/…, /can-bo/…) are not looked for on the class path
+        assertThat(resources.getHandlerMap().keySet()).as("static mappings").contains("/css/**", "/js/**", "/webjars/**")
+                .doesNotContain("/**");
+        assertThat(resources.getForLookupPath("/thu-tuc/1.001078")).isNull();
         // the pages themselves: no shared cache keeps a page a person is logged in to
         String pageCache = mvc.perform(get("/dang-nhap")).andReturn().getResponse().getHeader("Cache-Control");
         assertThat(pageCache).contains("no-store");
