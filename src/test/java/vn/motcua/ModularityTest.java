@@ -37,7 +37,17 @@ class ModularityTest {
     }
 
     @Test
-    void writesModuleDiagrams() {
+    void writesModuleDiagrams() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "spring-modulith-docs");
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // docs/architecture.md points readers at these: the whole map with every module, and one diagram per module
+        String map = java.nio.file.Files.readString(dir.resolve("components.puml"));
+        assertThat(map).startsWith("@startuml");
+        for (ApplicationModule m : modules) {
+            assertThat(map).as("the map shows " + m.getName()).contains("\"" + m.getDisplayName() + "\"");
+            assertThat(java.nio.file.Files.readString(dir.resolve("module-" + m.getName() + ".puml"))).as(m.getName())
+                    .startsWith("@startuml").contains("\"" + m.getDisplayName() + "\"");
+        }
     }
 }
