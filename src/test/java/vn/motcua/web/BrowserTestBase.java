@@ -63,42 +63,24 @@ abstract class BrowserTestBase {
      * its typing and a redirect.
      */
     void login(String username) {
+        vn.motcua.Browser http = new vn.motcua.Browser();
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>(java.util.Map.of("username", username, "password", "MotCua@2026"));
+        if (username.equals("quantri")) {
+            form.put("otp", vn.motcua.TestLogins.freshAdminCode());
+        }
         try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/dang-nhap?lang=vi"))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-            org.assertj.core.api.Assertions.assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-            StringBuilder form = new StringBuilder("username=" + enc(username) + "&password=" + enc("MotCua@2026") + "&_csrf=" + enc(csrf.group(1)));
-            if (username.equals("quantri")) {
-                form.append("&otp=").append(vn.motcua.TestLogins.freshAdminCode());
-            }
-            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/dang-nhap")))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + session(page))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form.toString())).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            http.get(url("/dang-nhap?lang=vi"));
+            var answer = http.postForm(url("/dang-nhap"), form);
             org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Location").orElse(""))
                     .as(username + " logged in").doesNotContain("/dang-nhap");
-            ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Network.setCookie", java.util.Map.of("name", "SESSION",
-                    "value", session(answer), "url", url("/"), "httpOnly", true, "sameSite", "Lax"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("logging in " + username + " by HTTP failed", e);
         }
+        String session = http.cookie("SESSION").orElseThrow(() -> new AssertionError("no session cookie after logging in " + username));
+        ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Network.setCookie", java.util.Map.of("name", "SESSION",
+                "value", session, "url", url("/"), "httpOnly", true, "sameSite", "Lax"));
         driver.get(url("/?lang=vi")); // in Vietnamese, as the login page opened with ?lang=vi leaves the browser
         expectText("nav-logout", "Đăng xuất");
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** The session cookie an answer sets. */
-    private static String session(java.net.http.HttpResponse<?> r) {
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .map(c -> c.substring("SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
     }
 
     /** Logs in through the login page, typing as a person does, and waits for the logged-in page. */

@@ -1,6 +1,7 @@
-package vn.motcua.cluster;
+package vn.motcua;
 
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,21 +10,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A person's browser as far as the server can tell: one cookie jar (the session cookie goes to whichever node or proxy
- * on 127.0.0.1 it talks to), forms posted with the page's CSRF token, JSON sent with it in a header.
+ * on 127.0.0.1 it talks to), forms posted with the page's CSRF token, JSON sent with it in a header. Used by the
+ * two-node tests, and by the browser tests to log in before handing the session cookie to Chromium.
  */
-final class Browser {
+public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
-    HttpResponse<String> get(String url) throws Exception {
+    public HttpResponse<String> get(String url) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(r.body());
@@ -33,7 +37,7 @@ final class Browser {
         return r;
     }
 
-    HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> postForm(String url, Map<String, String> fields) throws Exception {
         String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"))
                 + "&_csrf=" + enc(csrf);
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
@@ -41,17 +45,22 @@ final class Browser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String url, String json) throws Exception {
+    public HttpResponse<String> postJson(String url, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").header("Accept", "application/json").header("X-CSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs in with the login form at {@code base}; true when the server accepted (a redirect away from the login page). */
-    boolean login(String base, String username, String password) throws Exception {
+    public boolean login(String base, String username, String password) throws Exception {
         get(base + "/dang-nhap");
         HttpResponse<String> r = postForm(base + "/dang-nhap", Map.of("username", username, "password", password));
         return r.statusCode() == 302 && !r.headers().firstValue("Location").orElse("").contains("dang-nhap");
+    }
+
+    /** A cookie the server set, as this browser holds it now (the session's changes at login). */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
 
     private static String enc(String s) {
