@@ -287,20 +287,31 @@ public class DossierStore {
     }
 
     public List<SupplementRequest> supplements(long dossierId) {
+        // the requests with their items in one query (a request without items has one row of nulls)
+        Map<Long, SupplementRequest> requests = new LinkedHashMap<>();
         Map<Long, List<SupplementRequest.Item>> items = new LinkedHashMap<>();
         jdbc.sql("""
-                select i.supplement_id, i.component_id, i.component_name, i.reason from dossier_supplement_item i
-                join dossier_supplement s on s.id = i.supplement_id where s.dossier_id = ? order by i.id""").param(dossierId)
+                select s.*, i.component_id as item_component_id, i.component_name as item_component_name, i.reason as item_reason
+                from dossier_supplement s left join dossier_supplement_item i on i.supplement_id = s.id
+                where s.dossier_id = ? order by s.seq, i.id""").param(dossierId)
                 .query(rs -> {
-                    items.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SupplementRequest.Item(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    long id = rs.getLong("id");
+                    if (!requests.containsKey(id)) {
+                        List<SupplementRequest.Item> own = new ArrayList<>();
+                        items.put(id, own);
+                        requests.put(id, new SupplementRequest(id, rs.getInt("seq"), SupplementStage.valueOf(rs.getString("stage")),
+                                SupplementStatus.valueOf(rs.getString("status")), time(rs, "requested_at"), rs.getString("requested_by"),
+                                rs.getString("requested_by_name"), rs.getString("contact_phone"), rs.getLong("agency_id"), rs.getBoolean("counts_late"),
+                                rs.getString("late_reason"), rs.getString("approved_by"), time(rs, "approved_at"), rs.getString("note"),
+                                time(rs, "received_at"), rs.getString("received_by"), rs.getObject("waited_minutes", Long.class),
+                                java.util.Collections.unmodifiableList(own))); // filled by the rows below, then never changed
+                    }
+                    long component = rs.getLong("item_component_id");
+                    if (!rs.wasNull()) {
+                        items.get(id).add(new SupplementRequest.Item(component, rs.getString("item_component_name"), rs.getString("item_reason")));
+                    }
                 });
-        return jdbc.sql("select * from dossier_supplement where dossier_id = ? order by seq").param(dossierId)
-                .query((rs, n) -> new SupplementRequest(rs.getLong("id"), rs.getInt("seq"), SupplementStage.valueOf(rs.getString("stage")),
-                        SupplementStatus.valueOf(rs.getString("status")), time(rs, "requested_at"), rs.getString("requested_by"),
-                        rs.getString("requested_by_name"), rs.getString("contact_phone"), rs.getLong("agency_id"), rs.getBoolean("counts_late"),
-                        rs.getString("late_reason"), rs.getString("approved_by"), time(rs, "approved_at"), rs.getString("note"),
-                        time(rs, "received_at"), rs.getString("received_by"), rs.getObject("waited_minutes", Long.class),
-                        List.copyOf(items.getOrDefault(rs.getLong("id"), List.of())))).list();
+        return List.copyOf(requests.values());
     }
 
     public void insertApology(long dossierId, int seq, LocalDateTime at, String by, String signerName, long agencyId, String explanation,

@@ -32,15 +32,13 @@ public class OutboxStore {
     /** Adds a message unless one with the same key exists (a listener run twice adds nothing); true when added. */
     public boolean add(String key, String system, String operation, String aggregateKey, Long dossierId, String dossierCode, String summary,
                        String payload, LocalDateTime now) {
-        if (jdbc.sql("select count(*) from outbox_message where idempotency_key = ?").param(key).query(Long.class).single() > 0) {
-            return false;
-        }
-        jdbc.sql("""
+        // one statement: the key is checked and the message written together (the key is unique as well)
+        return jdbc.sql("""
                 insert into outbox_message (idempotency_key, system, operation, aggregate_key, dossier_id, dossier_code, summary, payload,
                   status, created_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-                .params(key, system, operation, aggregateKey, dossierId, dossierCode, cut(summary, 300), payload, now, now).update();
-        return true;
+                select ?, ?, ?, ?, cast(? as bigint), ?, ?, ?, 'PENDING', ?, ?
+                where not exists (select 1 from outbox_message where idempotency_key = ?)""")
+                .params(key, system, operation, aggregateKey, dossierId, dossierCode, cut(summary, 300), payload, now, now, key).update() == 1;
     }
 
     /** The first unsent message of each aggregate that is due (a message never overtakes an earlier one of its aggregate). */

@@ -83,10 +83,12 @@ public class PortalSync {
         if (origin.handledElsewhere()) {
             return 0; // the sectoral system that handles it syncs it itself
         }
-        jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) select ?, ?, ? where not exists "
-                + "(select 1 from portal_sync_state where dossier_id = ?)").params(dossierId, code, now, dossierId).update();
         State state = jdbc.sql("select last_history_id, snapshot_hash, snapshots from portal_sync_state where dossier_id = ?")
-                .param(dossierId).query((rs, n) -> new State(rs.getLong(1), rs.getString(2), rs.getInt(3))).single();
+                .param(dossierId).query((rs, n) -> new State(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional().orElse(null);
+        if (state == null) { // the dossier's first sync (no other can be running: the lock above)
+            jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) values (?, ?, ?)").params(dossierId, code, now).update();
+            state = new State(0, null, 0);
+        }
         Dossier d = dossiers.get(dossierId);
         int added = 0;
         Map<String, Object> snapshot = PortalPayloads.dossier(d, context(d, origin));
