@@ -41,8 +41,9 @@ public class WorkingCalendarService {
         return c;
     }
 
+    /** The local time now, to the microsecond: what the database keeps of a time (so that a time written reads back the same). */
     public LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public int warnWorkingHoursBefore() {

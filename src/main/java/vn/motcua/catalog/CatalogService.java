@@ -94,6 +94,29 @@ public class CatalogService {
                 .orElseThrow(() -> new NotFoundException("Không tìm thấy phiên bản thủ tục."));
     }
 
+    /**
+     * The internal process of a version, one variant's steps. A published version's process never changes (an
+     * amendment is a new version; only drafts are edited), so it is read once per node and kept; a draft's is read
+     * each time.
+     */
+    public List<ProcessStep> process(long versionId, ProcessVariant variant) {
+        List<ProcessStep> all = publishedProcesses.get(versionId);
+        if (all == null) {
+            ProcedureVersion v = version(versionId);
+            all = v.process();
+            if (v.status() != VersionStatus.PUBLISHED) {
+                return v.process(variant);
+            }
+            if (publishedProcesses.size() >= 5000) {
+                publishedProcesses.clear();
+            }
+            publishedProcesses.put(versionId, all);
+        }
+        return all.stream().filter(s -> s.variant() == variant).toList();
+    }
+
+    private final Map<Long, List<ProcessStep>> publishedProcesses = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A published version by number (drafts are not public). */
     public ProcedureVersion publishedVersion(String code, int versionNo) {
         return store.byNumber(code, versionNo).filter(v -> v.status() == VersionStatus.PUBLISHED).map(this::full)

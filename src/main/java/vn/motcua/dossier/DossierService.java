@@ -276,7 +276,7 @@ public class DossierService {
                 LegalRuleSet rules = ruleSets.inForceOn(now.toLocalDate());
                 int book = (int) store.next("book:" + d.receivingAgencyId() + ":" + now.getYear());
                 String volume = "01/" + now.getYear();
-                Dossier received = apply(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
+                Dossier received = applyAndRead(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
                 keepInApplicantStore(received, officer.username());
                 yield received;
             }
@@ -284,9 +284,9 @@ public class DossierService {
                 int seq = store.nextSupplementSeq(d.id());
                 store.insertSupplement(d.id(), seq, SupplementStage.INTAKE, SupplementStatus.OPEN, now, officer.username(), officer.fullName(),
                         contactPhone(officer, d.receivingAgencyId()), d.receivingAgencyId(), false, null, null, items);
-                yield apply(d, officer.username(), a -> a.requestSupplementAtIntake(now, seq, Completeness.describe(items)));
+                yield applyAndRead(d, officer.username(), a -> a.requestSupplementAtIntake(now, seq, Completeness.describe(items)));
             }
-            case REFUSE -> apply(d, officer.username(), a -> a.refuse(now, reason.trim()));
+            case REFUSE -> applyAndRead(d, officer.username(), a -> a.refuse(now, reason.trim()));
         };
     }
 
@@ -344,12 +344,12 @@ public class DossierService {
     private Dossier supplementArrived(Dossier d, SupplementRequest open, String actor, String note, LocalDateTime now) {
         if (open.stage() == SupplementStage.INTAKE) {
             store.closeSupplement(open.id(), SupplementStatus.RECEIVED, actor, now, null);
-            return apply(d, actor, a -> a.supplementAtIntake(now, open.seq(), note == null || note.isBlank() ? "Đã nộp bổ sung trực tuyến." : note.trim()));
+            return applyAndRead(d, actor, a -> a.supplementAtIntake(now, open.seq(), note == null || note.isBlank() ? "Đã nộp bổ sung trực tuyến." : note.trim()));
         }
         WorkingCalendar cal = calendars.calendar();
         store.closeSupplement(open.id(), SupplementStatus.RECEIVED, actor, now, cal.workingMinutesBetween(d.pausedAt(), now));
         LegalRuleSet rules = ruleSets.get(d.ruleSetId());
-        return apply(d, actor, a -> a.supplementArrived(now, cal, rules, steps(d), open.seq(), note));
+        return applyAndRead(d, actor, a -> a.supplementArrived(now, cal, rules, steps(d), open.seq(), note));
     }
 
     /**
@@ -392,9 +392,9 @@ public class DossierService {
         String list = Completeness.describe(items) + (decision.lateReason() == null ? "" : "\n(" + decision.lateReason()
                 + (proposal ? ": chờ lãnh đạo duyệt" : "") + "; hồ sơ được tính là trễ hạn theo Bộ chỉ số)");
         if (proposal) {
-            return apply(d, user.username(), a -> a.proposeSupplement(now, seq, list));
+            return applyAndRead(d, user.username(), a -> a.proposeSupplement(now, seq, list));
         }
-        return apply(d, user.username(), a -> a.requestSupplement(now, cal, seq, decision.countsLate(), list));
+        return applyAndRead(d, user.username(), a -> a.requestSupplement(now, cal, seq, decision.countsLate(), list));
     }
 
     /** A leader approves a specialist's second (or late) supplement request: it goes to the applicant and the clock stops. */
@@ -406,7 +406,7 @@ public class DossierService {
                 .orElseThrow(() -> new ConflictException("Không có đề xuất yêu cầu bổ sung nào chờ duyệt."));
         LocalDateTime now = calendars.now();
         store.approveSupplement(proposed.id(), leader.username(), now);
-        return apply(d, leader.username(), a -> a.requestSupplement(now, calendars.calendar(), proposed.seq(), proposed.countsLate(),
+        return applyAndRead(d, leader.username(), a -> a.requestSupplement(now, calendars.calendar(), proposed.seq(), proposed.countsLate(),
                 "Lãnh đạo duyệt yêu cầu bổ sung lần " + proposed.seq() + ":\n" + Completeness.describe(proposed.items())));
     }
 
@@ -421,7 +421,7 @@ public class DossierService {
         }
         LocalDateTime now = calendars.now();
         store.closeSupplement(proposed.id(), SupplementStatus.DECLINED, leader.username(), now, null);
-        return apply(d, leader.username(), a -> a.declineSupplement(now, proposed.seq(), reason.trim()));
+        return applyAndRead(d, leader.username(), a -> a.declineSupplement(now, proposed.seq(), reason.trim()));
     }
 
     // ------------------------------------------------------------------ processing
@@ -576,7 +576,7 @@ public class DossierService {
         p.throwIfAny();
         LocalDateTime now = calendars.now();
         d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, leader.username(), now, null));
-        return apply(d, leader.username(), a -> a.stop(now, kind, reason, basis, settlement));
+        return applyAndRead(d, leader.username(), a -> a.stop(now, kind, reason, basis, settlement));
     }
 
     /** The applicant withdraws a dossier that was not received yet (or the counter records the written request). */
@@ -599,7 +599,7 @@ public class DossierService {
         }
         LocalDateTime now = calendars.now();
         d.openSupplement().ifPresent(s -> store.closeSupplement(s.id(), SupplementStatus.CLOSED, actor, now, null));
-        return apply(d, actor, a -> a.withdraw(now, reason));
+        return applyAndRead(d, actor, a -> a.withdraw(now, reason));
     }
 
     // ------------------------------------------------------------------ scheduled transitions
@@ -627,7 +627,7 @@ public class DossierService {
     private boolean markLateIfDue(long id) {
         LocalDateTime now = calendars.now();
         DossierAggregate a = DossierAggregate.of(get(id));
-        return a.passedDue(now) && save(a, SYSTEM, a.becomeLate(now));
+        return a.passedDue(now) && save(a, SYSTEM, a.becomeLate(now)).isPresent();
     }
 
     /** Warns once when a dossier being handled is within the warning window of its due time; false when nothing changed. */
@@ -636,7 +636,7 @@ public class DossierService {
         WorkingCalendar cal = calendars.calendar();
         long warnMinutes = calendars.warnWorkingHoursBefore() * 60L;
         DossierAggregate a = DossierAggregate.of(get(id));
-        return a.dueForWarning(now, cal, warnMinutes) && save(a, SYSTEM, a.warn(now, cal, warnMinutes));
+        return a.dueForWarning(now, cal, warnMinutes) && save(a, SYSTEM, a.warn(now, cal, warnMinutes)).isPresent();
     }
 
     /** The actor of what the system does by itself. */
@@ -649,6 +649,14 @@ public class DossierService {
     /** Where the dossier and its applicant's data came from (portal, national identity, population database, other system). */
     public DossierOrigin origin(long id) {
         return store.origin(id).orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ."));
+    }
+
+    /**
+     * The dossier's origin, with its row locked until the caller's transaction ends: for a module that keeps state
+     * about the dossier and must handle one change of it at a time (the portal sync).
+     */
+    public DossierOrigin lockedOrigin(long id) {
+        return store.originForUpdate(id).orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ."));
     }
 
     /** The answer of the population database to an intake check, and the proof to send back with the intake form. */
@@ -762,7 +770,7 @@ public class DossierService {
                     && java.util.Objects.equals(d.dueAt(), x.dueAt() == null ? d.dueAt() : x.dueAt())) {
                 return d; // the same report again
             }
-            return apply(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
+            return applyAndRead(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
         }
         checkApplicant(x.applicant(), p);
         p.require(x.submittedAt() != null && !x.submittedAt().isAfter(now), "submittedAt", "Thiếu ngày nộp hoặc ngày nộp ở tương lai.");
@@ -798,7 +806,7 @@ public class DossierService {
             store.insertDocument(id, c.id(), c.name(), c.originals(), c.copies(), true);
         }
         Dossier d = get(id);
-        return apply(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
+        return applyAndRead(d, actor, a -> a.record(x, x.source(), legacy, steps(d), calendars.calendar()));
     }
 
     /** The dossier another system reported under this code, if any. */
@@ -849,9 +857,8 @@ public class DossierService {
 
     /** The internal process the dossier follows: the online variant for online dossiers when there is one. */
     public List<ProcessStep> steps(Dossier d) {
-        ProcedureVersion v = catalog.version(d.procedureVersionId());
-        List<ProcessStep> steps = v.process(ProcessVariant.valueOf(d.processVariant()));
-        return steps.isEmpty() ? v.process(ProcessVariant.STANDARD) : steps;
+        List<ProcessStep> steps = catalog.process(d.procedureVersionId(), ProcessVariant.valueOf(d.processVariant()));
+        return steps.isEmpty() ? catalog.process(d.procedureVersionId(), ProcessVariant.STANDARD) : steps;
     }
 
     public LegalRuleSet ruleSet(Dossier d) {
@@ -1378,8 +1385,10 @@ public class DossierService {
      * does not exist); refused when someone changed it since.
      */
     private Dossier current(long id, long rowVersion, CurrentUser user) {
-        Dossier d = visible(id, user);
-        DossierOrigin origin = store.origin(id).orElseThrow();
+        DossierStore.Found found = store.findWithOrigin(id).filter(f -> maySee(user, f.dossier()))
+                .orElseThrow(() -> new NotFoundException("Không tìm thấy hồ sơ."));
+        Dossier d = found.dossier();
+        DossierOrigin origin = found.origin();
         if (origin.handledElsewhere()) {
             throw new ConflictException("Hồ sơ này do hệ thống chuyên ngành " + origin.handledIn()
                     + " giải quyết; tại đây chỉ theo dõi trạng thái hệ thống đó báo về.");
@@ -1407,24 +1416,38 @@ public class DossierService {
         return d;
     }
 
-    /** Lets the dossier perform one transition and saves it; refused when someone changed the dossier meanwhile. */
+    /**
+     * Lets the dossier perform one transition and saves it; refused when someone changed the dossier meanwhile.
+     * Returns the dossier as saved without reading it again: for a caller that changed none of its documents,
+     * supplement requests, apologies or files in this transaction (the tests run with assertions on, and this then
+     * reads the dossier to check that what it returns is what is stored).
+     */
     private Dossier apply(Dossier d, String actor, Function<DossierAggregate, Change> transition) {
         DossierAggregate a = DossierAggregate.of(d);
-        if (!save(a, actor, transition.apply(a))) {
-            throw stale();
-        }
+        Dossier after = save(a, actor, transition.apply(a)).orElseThrow(DossierService::stale);
+        assert after.equals(get(d.id())) : "the saved dossier differs from the stored one: " + after + "\n" + get(d.id());
+        return after;
+    }
+
+    /** The same, for a caller that changed some of the dossier's children before: the dossier is read again. */
+    private Dossier applyAndRead(Dossier d, String actor, Function<DossierAggregate, Change> transition) {
+        DossierAggregate a = DossierAggregate.of(d);
+        save(a, actor, transition.apply(a)).orElseThrow(DossierService::stale);
         return get(d.id());
     }
 
-    /** Saves the dossier, appends the history line and publishes the events; false when someone changed it meanwhile. */
-    private boolean save(DossierAggregate a, String actor, Change c) {
+    /**
+     * Saves the dossier, appends the history line and publishes the events; returns the dossier as saved, or nothing
+     * when someone changed it meanwhile.
+     */
+    private Optional<Dossier> save(DossierAggregate a, String actor, Change c) {
         if (store.save(a) != 1) {
-            return false;
+            return Optional.empty();
         }
-        store.insertHistory(a.original().id(), calendars.now(), actor, c);
+        DossierHistoryEntry line = store.insertHistory(a.original().id(), calendars.now(), actor, c);
         audited(a.original().id(), actor, c);
         c.events().forEach(events::publishEvent);
-        return true;
+        return Optional.of(a.saved(line));
     }
 
     /** Every transition goes to the audit log too (the history is the dossier's own account of it). */

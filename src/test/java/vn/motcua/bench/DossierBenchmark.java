@@ -259,6 +259,9 @@ public final class DossierBenchmark {
     }
 
     private static void lookups(DossierQueries queries, int n, int lookups) {
+        if (lookups <= 0) {
+            return; // none asked for
+        }
         Random random = new Random(42);
         long[] nanos = new long[lookups];
         for (int i = 0; i < lookups + 500; i++) {

@@ -6,6 +6,7 @@ import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierEvents;
+import vn.motcua.dossier.DossierHistoryEntry;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Outcome;
 import vn.motcua.dossier.StepResult;
@@ -535,6 +536,23 @@ public final class DossierAggregate {
 
     public Dossier original() {
         return original;
+    }
+
+    /**
+     * The dossier as this change saved it: its new state, the next row version and the history line the change
+     * wrote; its documents, supplement requests, apologies and files as they were (a transition does not change them).
+     */
+    public Dossier saved(DossierHistoryEntry line) {
+        Dossier o = original;
+        List<DossierHistoryEntry> history = new ArrayList<>(o.history());
+        history.add(line);
+        return new Dossier(o.id(), o.code(), o.procedureVersionId(), o.procedureCode(), o.procedureName(), o.channel(), o.processVariant(),
+                o.receivingAgencyId(), handlingAgencyId, o.applicant(), o.applicantUsername(), o.applicantCommuneId(), ruleSetId, o.sets(),
+                o.resultPlace(), status, o.submittedAt(), receivedAt, clockStartedAt, o.timeLimitDays(), dueAt, pausedAt, remainingMinutes,
+                currentStep, stepStartedAt, stepDueAt, assignee, outcome, resultText, processedAt, delivery, finishedAt, late,
+                lateExplanation, newAppointmentAt, warnedAt, bookVolume, bookNumber, supplementCount, supplementMinutes, supplementLate,
+                extensionCount, new Dossier.Stop(stopKind, stopReason, stopBasis, stopSettlement, stopRequestedAt, stopRequestReason),
+                o.rowVersion() + 1, o.documents(), List.copyOf(history), o.supplements(), o.apologies(), o.files());
     }
 
     public DossierStatus status() { return status; }

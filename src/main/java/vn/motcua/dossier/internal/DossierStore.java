@@ -234,12 +234,17 @@ public class DossierStore {
 
     // ---------------------------------------------------------------- history
 
-    public void insertHistory(long dossierId, LocalDateTime at, String actor, Change c) {
+    /** Appends the change's history line and returns it as it was written (with its id). */
+    public DossierHistoryEntry insertHistory(long dossierId, LocalDateTime at, String actor, Change c) {
+        String note = c.note() == null ? null : truncate(c.note(), 2000);
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dossier_history (dossier_id, at, actor, action, from_status, to_status, step, agency_id, from_agency_id, step_due_at, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(dossierId, Timestamp.valueOf(at), actor, c.action().name(), c.from() == null ? null : c.from().name(), c.to().name(),
-                        c.step(), c.agencyId(), c.fromAgencyId(), ts(c.stepDueAt()), c.note() == null ? null : truncate(c.note(), 2000)).update();
+                        c.step(), c.agencyId(), c.fromAgencyId(), ts(c.stepDueAt()), note).update(keys, "id");
+        return new DossierHistoryEntry(keys.getKeyAs(Long.class), at, actor, c.action(), c.from(), c.to(), c.step(), c.agencyId(),
+                c.fromAgencyId(), c.stepDueAt(), note);
     }
 
     public List<DossierHistoryEntry> history(long dossierId) {
@@ -332,9 +337,29 @@ public class DossierStore {
     // ---------------------------------------------------------------- reading dossiers
 
     public Optional<vn.motcua.dossier.DossierOrigin> origin(long id) {
-        return jdbc.sql("select portal_code, applicant_vneid, population_checked_at, population_fields, handled_in, external_code from dossier where id = ?")
-                .param(id).query((rs, n) -> new vn.motcua.dossier.DossierOrigin(rs.getString(1), rs.getBoolean(2),
-                        rs.getObject(3, LocalDateTime.class), rs.getString(4), rs.getString(5), rs.getString(6))).optional();
+        return jdbc.sql("select " + ORIGIN + " from dossier where id = ?").param(id).query((rs, n) -> origin(rs)).optional();
+    }
+
+    /** The dossier's origin, its row locked until the transaction ends. */
+    public Optional<vn.motcua.dossier.DossierOrigin> originForUpdate(long id) {
+        return jdbc.sql("select " + ORIGIN + " from dossier where id = ? for update").param(id).query((rs, n) -> origin(rs)).optional();
+    }
+
+    private static final String ORIGIN = "portal_code, applicant_vneid, population_checked_at, population_fields, handled_in, external_code";
+
+    private static vn.motcua.dossier.DossierOrigin origin(ResultSet rs) throws SQLException {
+        return new vn.motcua.dossier.DossierOrigin(rs.getString("portal_code"), rs.getBoolean("applicant_vneid"),
+                rs.getObject("population_checked_at", LocalDateTime.class), rs.getString("population_fields"), rs.getString("handled_in"),
+                rs.getString("external_code"));
+    }
+
+    /** A dossier with its children, and where it came from, in the read of its row. */
+    public record Found(Dossier dossier, vn.motcua.dossier.DossierOrigin origin) {
+    }
+
+    public Optional<Found> findWithOrigin(long id) {
+        return jdbc.sql("select * from dossier where id = ?").param(id).query((rs, n) -> new Found(row(rs, n), origin(rs))).optional()
+                .map(f -> new Found(withChildren(f.dossier()), f.origin()));
     }
 
     public void setOrigin(long id, String portalCode, boolean vneid, LocalDateTime populationCheckedAt, String populationFields) {

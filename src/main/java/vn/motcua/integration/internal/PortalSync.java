@@ -78,18 +78,17 @@ public class PortalSync {
     public int catchUp(long dossierId) {
         LocalDateTime now = LocalDateTime.now(clock);
         // one catch-up per dossier at a time: the dossier's own row is the lock (a failed insert would end a PostgreSQL transaction)
-        String code = jdbc.sql("select code from dossier where id = ? for update").param(dossierId).query(String.class).single();
-        DossierOrigin origin = dossiers.origin(dossierId);
+        DossierOrigin origin = dossiers.lockedOrigin(dossierId);
         if (origin.handledElsewhere()) {
             return 0; // the sectoral system that handles it syncs it itself
         }
         State state = jdbc.sql("select last_history_id, snapshot_hash, snapshots from portal_sync_state where dossier_id = ?")
                 .param(dossierId).query((rs, n) -> new State(rs.getLong(1), rs.getString(2), rs.getInt(3))).optional().orElse(null);
+        Dossier d = dossiers.get(dossierId);
         if (state == null) { // the dossier's first sync (no other can be running: the lock above)
-            jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) values (?, ?, ?)").params(dossierId, code, now).update();
+            jdbc.sql("insert into portal_sync_state (dossier_id, dossier_code, updated_at) values (?, ?, ?)").params(dossierId, d.code(), now).update();
             state = new State(0, null, 0);
         }
-        Dossier d = dossiers.get(dossierId);
         int added = 0;
         Map<String, Object> snapshot = PortalPayloads.dossier(d, context(d, origin));
         String body = body("DongBoHoSoMC", snapshot);
