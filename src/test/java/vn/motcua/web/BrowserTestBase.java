@@ -100,10 +100,26 @@ abstract class BrowserTestBase {
         expectText("nav-login", "Đăng nhập");
     }
 
+    /**
+     * The element's text; empty while there is none, or while the page that holds it is being replaced (chromedriver
+     * then answers with a generic error about a node of the old document, not a stale element).
+     */
+    private static String shownText(WebDriver d, String id) {
+        try {
+            java.util.List<WebElement> found = d.findElements(By.id(id));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return "";
+            }
+            throw e;
+        }
+    }
+
     /** Waits until the element (on the page a click is loading) shows the text; returns the whole text. */
     String expectText(String id, String text) {
         try {
-            waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));
+            waiting().until(d -> shownText(d, id).contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             // keep what the browser showed, for the person reading the failure
             try {
