@@ -11,6 +11,7 @@ import vn.motcua.dossier.Delivery;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierEvents;
+import vn.motcua.dossier.DossierHistoryEntry;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Outcome;
 import vn.motcua.dossier.StepResult;
@@ -52,23 +53,34 @@ class DossierAggregateTest {
                 0, 0, false, 0, Dossier.Stop.NONE, 0, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** Applies the change to a copy of the dossier the way the store would save it. */
-    static Dossier saved(DossierAggregate a) {
-        Dossier o = a.original();
-        return new Dossier(o.id(), o.code(), o.procedureVersionId(), o.procedureCode(), o.procedureName(), o.channel(), o.processVariant(),
-                o.receivingAgencyId(), a.handlingAgencyId(), o.applicant(), o.applicantUsername(), o.applicantCommuneId(), a.ruleSetId(), o.sets(),
-                o.resultPlace(), a.status(), o.submittedAt(), a.receivedAt(), a.clockStartedAt(), o.timeLimitDays(), a.dueAt(), a.pausedAt(),
-                a.remainingMinutes(), a.currentStep(), a.stepStartedAt(), a.stepDueAt(), a.assignee(), a.outcome(), a.resultText(), a.processedAt(),
-                a.delivery(), a.finishedAt(), a.late(), a.lateExplanation(), a.newAppointmentAt(), a.warnedAt(), a.bookVolume(), a.bookNumber(),
-                a.supplementCount(), a.supplementMinutes(), a.supplementLate(), a.extensionCount(),
-                new Dossier.Stop(a.stopKind(), a.stopReason(), a.stopBasis(), a.stopSettlement(), a.stopRequestedAt(), a.stopRequestReason()),
-                o.rowVersion() + 1, List.of(), List.of(), List.of(), List.of(), List.of());
+    /** The dossier as the store saves it after the change, with the history line the change writes. */
+    static Dossier saved(DossierAggregate a, Change c) {
+        return a.saved(new DossierHistoryEntry(a.original().history().size() + 1, MONDAY_9, "test", c.action(), c.from(), c.to(), c.step(),
+                c.agencyId(), c.fromAgencyId(), c.stepDueAt(), c.note()));
     }
 
     static Dossier received(LocalDateTime at, LegalRuleSet rules) {
         DossierAggregate a = DossierAggregate.of(submitted(Channel.COUNTER, BigDecimal.TEN));
-        a.receive(at, CAL, rules, STEPS, "01/2026", 1);
-        return saved(a);
+        return saved(a, a.receive(at, CAL, rules, STEPS, "01/2026", 1));
+    }
+
+    @Test
+    void theSavedDossierHasTheNewStateTheNextRowVersionAndTheHistoryLineWithItsChildrenUnchanged() {
+        Dossier d = received(MONDAY_9, rules(SupplementClock.RESTART, 1));
+        DossierAggregate a = DossierAggregate.of(d);
+        Change c = a.completeStep(MONDAY_9.plusHours(1), CAL, STEPS, null, null, "Đủ điều kiện");
+        DossierHistoryEntry line = new DossierHistoryEntry(42, MONDAY_9.plusHours(1), "chuyenvien", c.action(), c.from(), c.to(), c.step(),
+                c.agencyId(), c.fromAgencyId(), c.stepDueAt(), c.note());
+        Dossier after = a.saved(line);
+        assertThat(after.rowVersion()).isEqualTo(d.rowVersion() + 1);
+        assertThat(after.currentStep()).isEqualTo(3);
+        assertThat(after.stepStartedAt()).isEqualTo(MONDAY_9.plusHours(1));
+        assertThat(after.status()).isEqualTo(a.status());
+        assertThat(after.history()).hasSize(d.history().size() + 1).last().isEqualTo(line);
+        assertThat(after.documents()).isSameAs(d.documents());
+        assertThat(after.supplements()).isSameAs(d.supplements());
+        assertThat(after.apologies()).isSameAs(d.apologies());
+        assertThat(after.files()).isSameAs(d.files());
     }
 
     @Test
@@ -101,9 +113,9 @@ class DossierAggregateTest {
             LegalRuleSet rules = rules(clock, 1);
             Dossier d = received(MONDAY_9, rules);
             DossierAggregate a = DossierAggregate.of(d);
-            a.requestSupplement(MONDAY_9.plusDays(1), CAL, 1, false, "- Tờ khai: thiếu");
+            Change request = a.requestSupplement(MONDAY_9.plusDays(1), CAL, 1, false, "- Tờ khai: thiếu");
             assertThat(a.remainingMinutes()).isEqualTo(9 * 480);
-            Dossier paused = saved(a);
+            Dossier paused = saved(a, request);
             DossierAggregate b = DossierAggregate.of(paused);
             Change c = b.supplementArrived(LocalDateTime.of(2026, 11, 30, 9, 0), CAL, rules, STEPS, 1, null);
             assertThat(b.supplementMinutes()).isEqualTo(4 * 480);
@@ -124,10 +136,9 @@ class DossierAggregateTest {
         assertThat(late.needsApproval()).isTrue();
         assertThat(late.countsLate()).isTrue();
         DossierAggregate a = DossierAggregate.of(d);
-        a.requestSupplement(MONDAY_9.plusDays(1), CAL, 1, false, "x");
-        DossierAggregate b = DossierAggregate.of(saved(a));
-        b.supplementArrived(MONDAY_9.plusDays(2), CAL, rules, STEPS, 1, null);
-        DossierAggregate.SupplementDecision second = DossierAggregate.of(saved(b)).judgeSupplement(MONDAY_9.plusDays(2), CAL, rules, STEPS);
+        DossierAggregate b = DossierAggregate.of(saved(a, a.requestSupplement(MONDAY_9.plusDays(1), CAL, 1, false, "x")));
+        Change arrived = b.supplementArrived(MONDAY_9.plusDays(2), CAL, rules, STEPS, 1, null);
+        DossierAggregate.SupplementDecision second = DossierAggregate.of(saved(b, arrived)).judgeSupplement(MONDAY_9.plusDays(2), CAL, rules, STEPS);
         assertThat(second.needsApproval()).isTrue();
         assertThat(second.lateReason()).contains("lần 2");
     }
@@ -136,11 +147,9 @@ class DossierAggregateTest {
     void onlyTheHandlingStepsMayAskForASupplement() {
         LegalRuleSet rules = rules(SupplementClock.RESTART, 1);
         DossierAggregate a = DossierAggregate.of(received(MONDAY_9, rules));
-        a.completeStep(MONDAY_9.plusHours(1), CAL, STEPS, null, null, null);
-        Dossier atLeader = saved(a);
+        Dossier atLeader = saved(a, a.completeStep(MONDAY_9.plusHours(1), CAL, STEPS, null, null, null));
         DossierAggregate b = DossierAggregate.of(atLeader);
-        b.completeStep(MONDAY_9.plusHours(2), CAL, STEPS, Outcome.GRANTED, "Số 1", null);
-        Dossier atReturn = saved(b);
+        Dossier atReturn = saved(b, b.completeStep(MONDAY_9.plusHours(2), CAL, STEPS, Outcome.GRANTED, "Số 1", null));
         assertThatThrownBy(() -> DossierAggregate.of(atReturn).judgeSupplement(MONDAY_9.plusHours(3), CAL, rules, STEPS))
                 .isInstanceOf(ConflictException.class);
     }
@@ -175,7 +184,7 @@ class DossierAggregateTest {
         assertThat(a.extensionCount()).isEqualTo(1);
         assertThat(a.late()).isFalse(); // late when it ends after the due time, not because of the letter
         assertThat(c.events()).singleElement().isInstanceOf(DossierEvents.ApologyIssued.class);
-        Dossier apologised = saved(a);
+        Dossier apologised = saved(a, c);
         assertThatThrownBy(() -> DossierAggregate.of(apologised).apologise(late.plusDays(3), CAL, rules, 480, 2, "Lần hai",
                 LocalDateTime.of(2026, 12, 14, 9, 0))).isInstanceOf(ValidationException.class).hasMessageContaining("không được hẹn lại");
         // a province whose rules allow two extensions can give a second new date, later than the first
@@ -193,11 +202,11 @@ class DossierAggregateTest {
         DossierAggregate a = DossierAggregate.of(received(MONDAY_9, rules));
         Change step2 = a.completeStep(LocalDateTime.of(2026, 12, 2, 9, 0), CAL, STEPS, null, null, null); // step 2 was due 1 Dec 09:00
         assertThat(((DossierEvents.StepCompleted) step2.events().get(0)).result()).isEqualTo(StepResult.LATE);
-        DossierAggregate b = DossierAggregate.of(saved(a));
+        DossierAggregate b = DossierAggregate.of(saved(a, step2));
         Change step3 = b.completeStep(LocalDateTime.of(2026, 12, 2, 10, 0), CAL, STEPS, Outcome.GRANTED, "Số 9", null);
         assertThat(step3.events()).hasSize(2).last().isInstanceOf(DossierEvents.ResultApproved.class);
         assertThat(b.processedAt()).isEqualTo(LocalDateTime.of(2026, 12, 2, 10, 0));
-        Dossier atReturn = saved(b);
+        Dossier atReturn = saved(b, step3);
         assertThatThrownBy(() -> DossierAggregate.of(atReturn).returnResult(LocalDateTime.of(2026, 12, 8, 9, 0), STEPS, Delivery.COUNTER, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("xin lỗi");
         DossierAggregate c = DossierAggregate.of(atReturn);
@@ -227,9 +236,9 @@ class DossierAggregateTest {
         Dossier d = received(MONDAY_9, rules);
         assertThatThrownBy(() -> DossierAggregate.of(d).becomeLate(MONDAY_9.plusDays(1))).isInstanceOf(ConflictException.class);
         DossierAggregate a = DossierAggregate.of(d);
-        a.becomeLate(LocalDateTime.of(2026, 12, 7, 9, 1));
+        Change becameLate = a.becomeLate(LocalDateTime.of(2026, 12, 7, 9, 1));
         assertThat(a.late()).isTrue();
-        Dossier late = saved(a);
+        Dossier late = saved(a, becameLate);
         assertThatThrownBy(() -> DossierAggregate.of(late).becomeLate(LocalDateTime.of(2026, 12, 8, 9, 0))).isInstanceOf(ConflictException.class);
     }
 
