@@ -1,5 +1,9 @@
 package vn.motcua.dossier.internal;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,6 +28,8 @@ import vn.motcua.dossier.domain.Change;
 import vn.motcua.dossier.domain.DossierAggregate;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -39,9 +45,14 @@ import java.util.Optional;
 @Repository
 public class DossierStore {
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    /** On PostgreSQL a dossier is read in one round trip (see {@link #loadInOneRoundTrip}); H2 answers one statement at a time. */
+    private final boolean oneRoundTrip;
 
-    public DossierStore(JdbcClient jdbc) {
+    public DossierStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.oneRoundTrip = "PostgreSQL".equals(jdbcTemplate.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     /**
@@ -157,12 +168,15 @@ public class DossierStore {
         }
     }
 
+    private static final String DOCUMENTS = """
+            select id, component_id, component_name, originals, copies, present, digitised, reused_document_id
+            from dossier_document where dossier_id = ? order by id""";
+
+    private static final RowMapper<DossierDocument> DOCUMENT = (rs, n) -> new DossierDocument(rs.getLong(1), rs.getLong(2), rs.getString(3),
+            rs.getInt(4), rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, Long.class));
+
     public List<DossierDocument> documents(long dossierId) {
-        return jdbc.sql("""
-                select id, component_id, component_name, originals, copies, present, digitised, reused_document_id
-                from dossier_document where dossier_id = ? order by id""")
-                .param(dossierId).query((rs, n) -> new DossierDocument(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getBoolean(6), rs.getBoolean(7), rs.getObject(8, Long.class))).list();
+        return jdbc.sql(DOCUMENTS).param(dossierId).query(DOCUMENT).list();
     }
 
     /** The components now have files in the dossier (they count as digitised, and as handed in). */
@@ -211,14 +225,17 @@ public class DossierStore {
         return keys.getKey().longValue();
     }
 
+    private static final String FILES = """
+            select id, component_id, supplement_id, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by, kind,
+                   stored_document_id, result_code
+            from dossier_file where dossier_id = ? order by id""";
+
+    private static final RowMapper<DossierFile> FILE = (rs, n) -> new DossierFile(rs.getLong(1), rs.getObject(2, Long.class),
+            rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"),
+            rs.getString(9), DossierFile.Kind.valueOf(rs.getString(10)), rs.getObject(11, Long.class), rs.getString(12));
+
     public List<DossierFile> files(long dossierId) {
-        return jdbc.sql("""
-                select id, component_id, supplement_id, filename, content_type, size_bytes, sha256, uploaded_at, uploaded_by, kind,
-                       stored_document_id, result_code
-                from dossier_file where dossier_id = ? order by id""").param(dossierId)
-                .query((rs, n) -> new DossierFile(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), time(rs, "uploaded_at"), rs.getString(9),
-                        DossierFile.Kind.valueOf(rs.getString(10)), rs.getObject(11, Long.class), rs.getString(12))).list();
+        return jdbc.sql(FILES).param(dossierId).query(FILE).list();
     }
 
     /** Where a file's bytes are: in the file store (key), or, for files stored before the file store existed, in the row. */
@@ -247,14 +264,17 @@ public class DossierStore {
                 c.fromAgencyId(), c.stepDueAt(), note);
     }
 
+    private static final String HISTORY = "select * from dossier_history where dossier_id = ? order by id";
+
+    private static final RowMapper<DossierHistoryEntry> HISTORY_LINE = (rs, n) -> new DossierHistoryEntry(rs.getLong("id"), time(rs, "at"),
+            rs.getString("actor"), DossierAction.valueOf(rs.getString("action")),
+            rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
+            DossierStatus.valueOf(rs.getString("to_status")), rs.getObject("step", Integer.class),
+            rs.getObject("agency_id", Long.class), rs.getObject("from_agency_id", Long.class), time(rs, "step_due_at"),
+            rs.getString("note"));
+
     public List<DossierHistoryEntry> history(long dossierId) {
-        return jdbc.sql("select * from dossier_history where dossier_id = ? order by id").param(dossierId)
-                .query((rs, n) -> new DossierHistoryEntry(rs.getLong("id"), time(rs, "at"), rs.getString("actor"),
-                        DossierAction.valueOf(rs.getString("action")),
-                        rs.getString("from_status") == null ? null : DossierStatus.valueOf(rs.getString("from_status")),
-                        DossierStatus.valueOf(rs.getString("to_status")), rs.getObject("step", Integer.class),
-                        rs.getObject("agency_id", Long.class), rs.getObject("from_agency_id", Long.class), time(rs, "step_due_at"),
-                        rs.getString("note"))).list();
+        return jdbc.sql(HISTORY).param(dossierId).query(HISTORY_LINE).list();
     }
 
     // ---------------------------------------------------------------- supplements and apologies
@@ -291,32 +311,37 @@ public class DossierStore {
                 .params(status.name(), by, Timestamp.valueOf(at), waitedMinutes, id).update();
     }
 
-    public List<SupplementRequest> supplements(long dossierId) {
-        // the requests with their items in one query (a request without items has one row of nulls)
+    // the requests with their items in one query (a request without items has one row of nulls)
+    private static final String SUPPLEMENTS = """
+            select s.*, i.component_id as item_component_id, i.component_name as item_component_name, i.reason as item_reason
+            from dossier_supplement s left join dossier_supplement_item i on i.supplement_id = s.id
+            where s.dossier_id = ? order by s.seq, i.id""";
+
+    private static final ResultSetExtractor<List<SupplementRequest>> SUPPLEMENT_REQUESTS = rs -> {
         Map<Long, SupplementRequest> requests = new LinkedHashMap<>();
         Map<Long, List<SupplementRequest.Item>> items = new LinkedHashMap<>();
-        jdbc.sql("""
-                select s.*, i.component_id as item_component_id, i.component_name as item_component_name, i.reason as item_reason
-                from dossier_supplement s left join dossier_supplement_item i on i.supplement_id = s.id
-                where s.dossier_id = ? order by s.seq, i.id""").param(dossierId)
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    if (!requests.containsKey(id)) {
-                        List<SupplementRequest.Item> own = new ArrayList<>();
-                        items.put(id, own);
-                        requests.put(id, new SupplementRequest(id, rs.getInt("seq"), SupplementStage.valueOf(rs.getString("stage")),
-                                SupplementStatus.valueOf(rs.getString("status")), time(rs, "requested_at"), rs.getString("requested_by"),
-                                rs.getString("requested_by_name"), rs.getString("contact_phone"), rs.getLong("agency_id"), rs.getBoolean("counts_late"),
-                                rs.getString("late_reason"), rs.getString("approved_by"), time(rs, "approved_at"), rs.getString("note"),
-                                time(rs, "received_at"), rs.getString("received_by"), rs.getObject("waited_minutes", Long.class),
-                                java.util.Collections.unmodifiableList(own))); // filled by the rows below, then never changed
-                    }
-                    long component = rs.getLong("item_component_id");
-                    if (!rs.wasNull()) {
-                        items.get(id).add(new SupplementRequest.Item(component, rs.getString("item_component_name"), rs.getString("item_reason")));
-                    }
-                });
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            if (!requests.containsKey(id)) {
+                List<SupplementRequest.Item> own = new ArrayList<>();
+                items.put(id, own);
+                requests.put(id, new SupplementRequest(id, rs.getInt("seq"), SupplementStage.valueOf(rs.getString("stage")),
+                        SupplementStatus.valueOf(rs.getString("status")), time(rs, "requested_at"), rs.getString("requested_by"),
+                        rs.getString("requested_by_name"), rs.getString("contact_phone"), rs.getLong("agency_id"), rs.getBoolean("counts_late"),
+                        rs.getString("late_reason"), rs.getString("approved_by"), time(rs, "approved_at"), rs.getString("note"),
+                        time(rs, "received_at"), rs.getString("received_by"), rs.getObject("waited_minutes", Long.class),
+                        java.util.Collections.unmodifiableList(own))); // filled by the rows below, then never changed
+            }
+            long component = rs.getLong("item_component_id");
+            if (!rs.wasNull()) {
+                items.get(id).add(new SupplementRequest.Item(component, rs.getString("item_component_name"), rs.getString("item_reason")));
+            }
+        }
         return List.copyOf(requests.values());
+    };
+
+    public List<SupplementRequest> supplements(long dossierId) {
+        return jdbc.sql(SUPPLEMENTS).param(dossierId).query(SUPPLEMENT_REQUESTS);
     }
 
     public void insertApology(long dossierId, int seq, LocalDateTime at, String by, String signerName, long agencyId, String explanation,
@@ -327,11 +352,14 @@ public class DossierStore {
                 .params(dossierId, seq, Timestamp.valueOf(at), by, signerName, agencyId, explanation, Timestamp.valueOf(dueAt), ts(newAppointment)).update();
     }
 
+    private static final String APOLOGIES = "select * from dossier_apology where dossier_id = ? order by seq";
+
+    private static final RowMapper<Apology> APOLOGY = (rs, n) -> new Apology(rs.getLong("id"), rs.getInt("seq"), time(rs, "issued_at"),
+            rs.getString("issued_by"), rs.getString("signer_name"), rs.getLong("agency_id"), rs.getString("explanation"), time(rs, "due_at"),
+            time(rs, "new_appointment_at"));
+
     public List<Apology> apologies(long dossierId) {
-        return jdbc.sql("select * from dossier_apology where dossier_id = ? order by seq").param(dossierId)
-                .query((rs, n) -> new Apology(rs.getLong("id"), rs.getInt("seq"), time(rs, "issued_at"), rs.getString("issued_by"),
-                        rs.getString("signer_name"), rs.getLong("agency_id"), rs.getString("explanation"), time(rs, "due_at"),
-                        time(rs, "new_appointment_at"))).list();
+        return jdbc.sql(APOLOGIES).param(dossierId).query(APOLOGY).list();
     }
 
     // ---------------------------------------------------------------- reading dossiers
@@ -358,8 +386,54 @@ public class DossierStore {
     }
 
     public Optional<Found> findWithOrigin(long id) {
-        return jdbc.sql("select * from dossier where id = ?").param(id).query((rs, n) -> new Found(row(rs, n), origin(rs))).optional()
+        if (oneRoundTrip) {
+            return jdbcTemplate.execute((ConnectionCallback<Optional<Found>>) c -> loadInOneRoundTrip(c, id));
+        }
+        return jdbc.sql(ROW).param(id).query((rs, n) -> new Found(row(rs, n), origin(rs))).optional()
                 .map(f -> new Found(withChildren(f.dossier()), f.origin()));
+    }
+
+    private static final String ROW = "select * from dossier where id = ?";
+
+    /**
+     * PostgreSQL's driver sends several statements of one prepared statement together and reads their results in
+     * turn: the dossier's row and its five kinds of children then cost one round trip instead of six.
+     */
+    private static Optional<Found> loadInOneRoundTrip(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(String.join(";\n", ROW, DOCUMENTS, HISTORY, SUPPLEMENTS, APOLOGIES, FILES))) {
+            for (int i = 1; i <= 6; i++) {
+                ps.setLong(i, id);
+            }
+            ps.execute();
+            Found found = null;
+            try (ResultSet rs = ps.getResultSet()) {
+                if (rs.next()) {
+                    found = new Found(ROW_MAPPER.mapRow(rs, 0), origin(rs));
+                }
+            }
+            List<DossierDocument> documents = nextRows(ps, DOCUMENT);
+            List<DossierHistoryEntry> history = nextRows(ps, HISTORY_LINE);
+            ps.getMoreResults();
+            List<SupplementRequest> supplements;
+            try (ResultSet rs = ps.getResultSet()) {
+                supplements = SUPPLEMENT_REQUESTS.extractData(rs);
+            }
+            List<Apology> apologies = nextRows(ps, APOLOGY);
+            List<DossierFile> files = nextRows(ps, FILE);
+            return found == null ? Optional.empty()
+                    : Optional.of(new Found(found.dossier().with(documents, history, supplements, apologies, files), found.origin()));
+        }
+    }
+
+    private static <T> List<T> nextRows(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+        ps.getMoreResults();
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = ps.getResultSet()) {
+            while (rs.next()) {
+                rows.add(mapper.mapRow(rs, rows.size()));
+            }
+        }
+        return rows;
     }
 
     public void setOrigin(long id, String portalCode, boolean vneid, LocalDateTime populationCheckedAt, String populationFields) {
@@ -420,7 +494,10 @@ public class DossierStore {
     }
 
     public Optional<Dossier> find(long id) {
-        return jdbc.sql("select * from dossier where id = ?").param(id).query(this::row).optional().map(this::withChildren);
+        if (oneRoundTrip) {
+            return findWithOrigin(id).map(Found::dossier);
+        }
+        return jdbc.sql(ROW).param(id).query(ROW_MAPPER).optional().map(this::withChildren);
     }
 
     /** How many dossiers the account submitted online in the period. */
@@ -444,13 +521,13 @@ public class DossierStore {
     }
 
     public Optional<Dossier> findByCode(String code) {
-        return jdbc.sql("select * from dossier where code = ?").param(code.trim()).query(this::row).optional().map(this::withChildren);
+        return jdbc.sql("select * from dossier where code = ?").param(code.trim()).query(ROW_MAPPER).optional().map(this::withChildren);
     }
 
     /** Dossiers without their children, for lists. */
     public List<Dossier> list(String where, Map<String, Object> params, String order, int limit) {
         return jdbc.sql("select * from dossier where " + where + " order by " + order + " fetch first " + limit + " rows only")
-                .params(params).query(this::row).list();
+                .params(params).query(ROW_MAPPER).list();
     }
 
     public long count(String where, Map<String, Object> params) {
@@ -522,7 +599,9 @@ public class DossierStore {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    private Dossier row(ResultSet rs, int n) throws SQLException {
+    private static final RowMapper<Dossier> ROW_MAPPER = DossierStore::row;
+
+    private static Dossier row(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("result_outcome");
         String delivery = rs.getString("result_delivery");
         String stopKind = rs.getString("stop_kind");
