@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -408,32 +409,24 @@ public class DossierStore {
             Found found = null;
             try (ResultSet rs = ps.getResultSet()) {
                 if (rs.next()) {
-                    found = new Found(ROW_MAPPER.mapRow(rs, 0), origin(rs));
+                    found = new Found(row(rs, 0), origin(rs));
                 }
             }
-            List<DossierDocument> documents = nextRows(ps, DOCUMENT);
-            List<DossierHistoryEntry> history = nextRows(ps, HISTORY_LINE);
-            ps.getMoreResults();
-            List<SupplementRequest> supplements;
-            try (ResultSet rs = ps.getResultSet()) {
-                supplements = SUPPLEMENT_REQUESTS.extractData(rs);
-            }
-            List<Apology> apologies = nextRows(ps, APOLOGY);
-            List<DossierFile> files = nextRows(ps, FILE);
+            List<DossierDocument> documents = nextResult(ps, new RowMapperResultSetExtractor<>(DOCUMENT));
+            List<DossierHistoryEntry> history = nextResult(ps, new RowMapperResultSetExtractor<>(HISTORY_LINE));
+            List<SupplementRequest> supplements = nextResult(ps, SUPPLEMENT_REQUESTS);
+            List<Apology> apologies = nextResult(ps, new RowMapperResultSetExtractor<>(APOLOGY));
+            List<DossierFile> files = nextResult(ps, new RowMapperResultSetExtractor<>(FILE));
             return found == null ? Optional.empty()
                     : Optional.of(new Found(found.dossier().with(documents, history, supplements, apologies, files), found.origin()));
         }
     }
 
-    private static <T> List<T> nextRows(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+    private static <T> T nextResult(PreparedStatement ps, ResultSetExtractor<T> extractor) throws SQLException {
         ps.getMoreResults();
-        List<T> rows = new ArrayList<>();
         try (ResultSet rs = ps.getResultSet()) {
-            while (rs.next()) {
-                rows.add(mapper.mapRow(rs, rows.size()));
-            }
+            return extractor.extractData(rs);
         }
-        return rows;
     }
 
     public void setOrigin(long id, String portalCode, boolean vneid, LocalDateTime populationCheckedAt, String populationFields) {
@@ -494,10 +487,7 @@ public class DossierStore {
     }
 
     public Optional<Dossier> find(long id) {
-        if (oneRoundTrip) {
-            return findWithOrigin(id).map(Found::dossier);
-        }
-        return jdbc.sql(ROW).param(id).query(ROW_MAPPER).optional().map(this::withChildren);
+        return findWithOrigin(id).map(Found::dossier);
     }
 
     /** How many dossiers the account submitted online in the period. */
