@@ -42,8 +42,31 @@ abstract class BrowserTestBase {
 
     WebDriverWait waiting() {
         // htmx swaps content in place, so an element read a moment ago may be gone: look again
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
-                .ignoring(StaleElementReferenceException.class);
+        return (WebDriverWait) new LookingAgainWait(driver).pollingEvery(Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class);
+    }
+
+    /**
+     * A wait that also looks again when chromedriver answers about a node of the page a click is replacing with a
+     * generic error instead of a stale element (DocumentsBrowserTest failed so once).
+     */
+    private static final class LookingAgainWait extends WebDriverWait {
+        LookingAgainWait(WebDriver driver) {
+            super(driver, Duration.ofSeconds(10));
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> condition) {
+            return super.until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                        return null; // not yet
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     /** Whether the page shows no element found by the locator, asked without the implicit wait for it to appear. */
@@ -100,26 +123,10 @@ abstract class BrowserTestBase {
         expectText("nav-login", "Đăng nhập");
     }
 
-    /**
-     * The element's text; empty while there is none, or while the page that holds it is being replaced (chromedriver
-     * then answers with a generic error about a node of the old document, not a stale element).
-     */
-    private static String shownText(WebDriver d, String id) {
-        try {
-            java.util.List<WebElement> found = d.findElements(By.id(id));
-            return found.isEmpty() ? "" : found.get(0).getText();
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return "";
-            }
-            throw e;
-        }
-    }
-
     /** Waits until the element (on the page a click is loading) shows the text; returns the whole text. */
     String expectText(String id, String text) {
         try {
-            waiting().until(d -> shownText(d, id).contains(text));
+            waiting().until(d -> !d.findElements(By.id(id)).isEmpty() && d.findElement(By.id(id)).getText().contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             // keep what the browser showed, for the person reading the failure
             try {
