@@ -24,6 +24,35 @@ public final class DossierEvents {
         LocalDateTime at();
     }
 
+    /**
+     * Published once for each dossier that a transaction changed, after that transaction's events of it, for the
+     * listeners that bring something up to the dossier's whole current state rather than react to one event (the
+     * national portal's sync): an intake is submitted, received and digitised in one transaction, and such a listener
+     * then runs once for it instead of three times. Not an {@link Event} — it says nothing those do not.
+     *
+     * @param kinds the simple names of the transaction's events of the dossier, e.g. {@code Submitted}, {@code Received}
+     */
+    public record Changed(long dossierId, String code, LocalDateTime at, java.util.Set<String> kinds) {
+        public Changed {
+            kinds = java.util.Set.copyOf(kinds);
+        }
+
+        /** Whether the transaction had an event of the dossier of one of these kinds. */
+        public boolean anyOf(String... kinds) {
+            for (String k : kinds) {
+                if (this.kinds.contains(k)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the transaction's only event of the dossier was of this kind. */
+        public boolean only(String kind) {
+            return kinds.size() == 1 && kinds.contains(kind);
+        }
+    }
+
     /** Submitted online or by post, or entered at the counter (before the intake decision). */
     public record Submitted(long dossierId, String code, LocalDateTime at, Channel channel, String procedureCode, long receivingAgencyId)
             implements Event {

@@ -27,6 +27,7 @@ import vn.motcua.documents.SignedFile;
 import vn.motcua.documents.Signer;
 import vn.motcua.documents.SigningService;
 import vn.motcua.documents.StoredDocument;
+import vn.motcua.dossier.internal.DossierEventPublisher;
 import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.dossier.internal.DossierStore;
 import vn.motcua.dossier.internal.FormRenderer;
@@ -77,7 +78,7 @@ public class DossierService {
     private final RuleSetService ruleSets;
     private final AccountService accounts;
     private final FormRenderer forms;
-    private final ApplicationEventPublisher events;
+    private final DossierEventPublisher publisher;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final FileStorage files;
@@ -113,7 +114,7 @@ public class DossierService {
         this.ruleSets = ruleSets;
         this.accounts = accounts;
         this.forms = forms;
-        this.events = events;
+        this.publisher = new DossierEventPublisher(events);
     }
 
     /** Why the dossier may not be received now (a condition of another module, e.g. fees due first), or empty. */
@@ -1068,7 +1069,7 @@ public class DossierService {
         if (!store.touch(d.id(), d.rowVersion())) {
             throw stale();
         }
-        events.publishEvent(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "CERTIFIED_COPY", signed.storedDocumentId() != null));
+        publisher.publish(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "CERTIFIED_COPY", signed.storedDocumentId() != null));
         audit.record("dossier.certified-copy", "dossier", d.id(), null, Map.of("resultCode", code, "title", title.trim(), "number", number));
         return get(d.id());
     }
@@ -1094,14 +1095,14 @@ public class DossierService {
                         now.toLocalDate(), null), user.username()));
         store.insertFile(d.id(), null, null, filename, "application/pdf", signed.sizeBytes(), signed.storageKey(), DossierFile.Kind.RESULT,
                 signed.storedDocumentId(), code, now, user.username());
-        events.publishEvent(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "RESULT", signed.storedDocumentId() != null));
+        publisher.publish(new DossierEvents.ResultIssued(d.id(), d.code(), now, code, "RESULT", signed.storedDocumentId() != null));
     }
 
     private void digitised(Dossier d, List<UploadedDocument> uploaded, Map<Long, StoredDocument> reused, LocalDateTime now) {
         Set<Long> components = new HashSet<>(reused.keySet());
         uploaded.forEach(f -> components.add(f.componentId()));
         if (!components.isEmpty()) {
-            events.publishEvent(new DossierEvents.Digitised(d.id(), d.code(), now, Set.copyOf(components), Set.copyOf(reused.keySet())));
+            publisher.publish(new DossierEvents.Digitised(d.id(), d.code(), now, Set.copyOf(components), Set.copyOf(reused.keySet())));
         }
     }
 
@@ -1233,7 +1234,7 @@ public class DossierService {
         Change submitted = DossierAggregate.submitted(d, now, handling.name());
         store.insertHistory(id, now, actor, submitted);
         audited(id, actor, submitted);
-        submitted.events().forEach(events::publishEvent);
+        submitted.events().forEach(publisher::publish);
         return d;
     }
 
@@ -1446,7 +1447,7 @@ public class DossierService {
         }
         DossierHistoryEntry line = store.insertHistory(a.original().id(), calendars.now(), actor, c);
         audited(a.original().id(), actor, c);
-        c.events().forEach(events::publishEvent);
+        c.events().forEach(publisher::publish);
         return Optional.of(a.saved(line));
     }
 

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierEvents;
 
 /**
- * Hears every change of every dossier (after it committed; the event publication registry hands it again until this
- * succeeds) and queues what the national portal must be told.
+ * Hears every change of every dossier (after it committed, once per transaction; the event publication registry hands
+ * it again until this succeeds) and queues what the national portal must be told.
  */
 @Component
 class IntegrationListener {
@@ -29,19 +29,19 @@ class IntegrationListener {
         }
     }
 
-    /** A dossier entered as arrived by post is linked to the pick-up order that brought it. */
-    @ApplicationModuleListener
+    /** A dossier entered as arrived by post is linked to the pick-up order that brought it (only those are stored for this listener). */
+    @ApplicationModuleListener(condition = "#e.channel() == T(vn.motcua.dossier.Channel).POST")
     void on(DossierEvents.Submitted e) {
-        if (e.channel() == vn.motcua.dossier.Channel.POST) {
-            post.linkArrived(dossiers.get(e.dossierId()));
-        }
+        post.linkArrived(dossiers.get(e.dossierId()));
     }
 
-    @ApplicationModuleListener
-    void on(DossierEvents.Event e) {
-        if (e instanceof DossierEvents.DueSoon) {
-            return; // a warning to officers changes nothing the portal reads
-        }
+    /**
+     * Once per transaction that changed the dossier: the portal's messages are queued up to its current state (a
+     * catch-up reads that whole state, so one per transaction is enough). A warning to officers changes nothing the
+     * portal reads; a transaction that only warned is not stored for this listener.
+     */
+    @ApplicationModuleListener(condition = "!#e.only('DueSoon')")
+    void on(DossierEvents.Changed e) {
         portal.catchUp(e.dossierId());
     }
 }

@@ -9,9 +9,10 @@ import vn.motcua.payment.PaymentEvents;
 
 /**
  * Keeps the index's fact rows up to date from the events of the dossier, payment and feedback modules (delivered
- * through the event publication registry: a fact missed by a crash is written when the event is resubmitted). It
- * listens only to the events that change what the index reads: the registry keeps no entry for this listener on a step
- * handed on, an assignment, a warning or an online submission not yet received (most of a specialist's day).
+ * through the event publication registry: a fact missed by a crash is written when the event is resubmitted). A
+ * dossier's fact row is rewritten once per transaction that changed what the index reads: the registry keeps no entry for
+ * this listener on a step handed on, an assignment, a warning or an online submission not yet received (most of a
+ * specialist's day).
  */
 @Component
 class QualityListener {
@@ -23,73 +24,12 @@ class QualityListener {
         this.feedback = feedback;
     }
 
-    @ApplicationModuleListener
-    void on(DossierEvents.Received e) {
-        refresher.refresh(e.dossierId());
-    }
+    /** The dossier events that change what the index reads (not a step handed on, an assignment, a warning or an online submission not yet received). */
+    static final String READS = "'Received','Recorded','Refused','SupplementRequested','SupplementReceived','Transferred','Digitised','ResultApproved','ResultIssued','ResultReturned','ApologyIssued','BecameLate','Stopped','Withdrawn'";
 
-    @ApplicationModuleListener
-    void on(DossierEvents.Recorded e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.Refused e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.SupplementRequested e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.SupplementReceived e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.Transferred e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.Digitised e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.ResultApproved e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.ResultIssued e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.ResultReturned e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.ApologyIssued e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.BecameLate e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.Stopped e) {
-        refresher.refresh(e.dossierId());
-    }
-
-    @ApplicationModuleListener
-    void on(DossierEvents.Withdrawn e) {
+    /** Once per transaction that changed a dossier in a way the index reads; no registry entry for this listener otherwise. */
+    @ApplicationModuleListener(condition = "#e.anyOf(" + READS + ")")
+    void on(DossierEvents.Changed e) {
         refresher.refresh(e.dossierId());
     }
 
