@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * The server of the load test (bin/load-test): one node of the real application on PostgreSQL (schema motcua_load,
  * dropped and rebuilt) with the demo province, N generated dossiers and its background jobs running; writes what the
  * simulation needs into target/load (dossiers waiting at the specialist's step, the bodies of a counter intake and a
- * portal hand-over) and, every 10 s, the heap in use after the last collection (target/load/memory.csv).
+ * portal hand-over) and, every 10 s, the heap in use after the last collection and the events stored but not yet
+ * delivered to their listeners (target/load/memory.csv).
  */
 public final class LoadServer {
     private LoadServer() {
@@ -59,7 +60,10 @@ public final class LoadServer {
 
         List<String> waiting = jdbc.sql("select id || ',' || row_version from dossier where code like 'BENCH-%' and status = 'PROCESSING' "
                 + "and current_step = 2 order by id fetch first 400000 rows only").query(String.class).list();
-        Files.writeString(out.resolve("transitions.csv"), "id,rowVersion\n" + String.join("\n", waiting) + "\n");
+        // the spike's extra specialists take their own share, so that no dossier is forwarded twice from the same row version
+        int split = waiting.size() * 3 / 4;
+        Files.writeString(out.resolve("transitions.csv"), "id,rowVersion\n" + String.join("\n", waiting.subList(0, split)) + "\n");
+        Files.writeString(out.resolve("spike-transitions.csv"), "id,rowVersion\n" + String.join("\n", waiting.subList(split, waiting.size())) + "\n");
 
         CatalogService catalog = ctx.getBean(CatalogService.class);
         AgencyService agencies = ctx.getBean(AgencyService.class);
@@ -105,15 +109,17 @@ public final class LoadServer {
         Files.writeString(out.resolve("server.pid"), String.valueOf(ProcessHandle.current().pid()));
 
         Path memory = out.resolve("memory.csv");
-        Files.writeString(memory, "time,heap_used_after_gc_mb,heap_used_mb\n");
+        Files.writeString(memory, "time,heap_used_after_gc_mb,heap_used_mb,events_pending\n");
         Executors.newSingleThreadScheduledExecutor().scheduleAtFixedRate(() -> {
             long afterGc = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .map(MemoryPoolMXBean::getCollectionUsage).filter(u -> u != null).mapToLong(u -> u.getUsed()).sum();
             long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             try {
-                Files.writeString(memory, LocalDateTime.now().withNano(0) + "," + afterGc / 1_048_576 + "," + used / 1_048_576 + "\n",
+                // the work left to listeners: events stored with their change and not yet delivered
+                long pending = jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+                Files.writeString(memory, LocalDateTime.now().withNano(0) + "," + afterGc / 1_048_576 + "," + used / 1_048_576 + "," + pending + "\n",
                         java.nio.file.StandardOpenOption.APPEND);
-            } catch (java.io.IOException ignored) {
+            } catch (java.io.IOException | org.springframework.dao.DataAccessException ignored) {
                 // the next sample
             }
         }, 0, 10, TimeUnit.SECONDS);

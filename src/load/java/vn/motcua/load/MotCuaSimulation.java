@@ -28,7 +28,8 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  *       step (7.5 %) — writes, each officer logged in once through the login form;</li>
  * </ul>
  * each user waiting 1–3 s between actions. Phases: ramp to the users in 60 s, steady for {@code -Dsteady} seconds
- * (default 180; 1800 for the soak), a spike to five times the users for 60 s, back to the users for 120 s; a probe
+ * (default 180; 1800 for the soak), a spike to five times the users for 60 s (four times as many more arrive within
+ * 5 s and each leaves after its minute), back to the users for 120 s; a probe
  * user measures a read and a tracking request every second throughout (target/load/probe.csv), from which the
  * recovery after the spike is computed. Assertions: the targets of docs/benchmarks.md.
  */
@@ -82,11 +83,13 @@ public class MotCuaSimulation extends Simulation {
                     .header("Accept", "application/json").header("X-CSRF-TOKEN", "#{csrf}").body(StringBody(intake)).check(status().is(201))))
             .pause(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
-    final ChainBuilder specialist = feed(csv(DIR.resolve("transitions.csv").toString()).queue())
-            .group("writes").on(exec(http("forward").post("/api/v1/dossiers/#{id}/forward").header("Content-Type", "application/json")
-                    .header("Accept", "application/json").header("X-CSRF-TOKEN", "#{csrf}")
-                    .body(StringBody("{\"rowVersion\":#{rowVersion},\"note\":\"Đã thẩm định\"}")).check(status().is(200))))
-            .pause(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    static ChainBuilder specialist(String transitions) {
+        return feed(csv(DIR.resolve(transitions).toString()).queue())
+                .group("writes").on(exec(http("forward").post("/api/v1/dossiers/#{id}/forward").header("Content-Type", "application/json")
+                        .header("Accept", "application/json").header("X-CSRF-TOKEN", "#{csrf}")
+                        .body(StringBody("{\"rowVersion\":#{rowVersion},\"note\":\"Đã thẩm định\"}")).check(status().is(200))))
+                .pause(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    }
 
     final ChainBuilder portal = exec(session -> {
         long s = SEQ.incrementAndGet();
@@ -106,29 +109,48 @@ public class MotCuaSimulation extends Simulation {
             })
             .pause(Duration.ofSeconds(1));
 
+    /** The users of the whole run: they act until the end (a closed population never shrinks while its users stay). */
     ScenarioBuilder users(String name, ChainBuilder login, ChainBuilder loop) {
         ScenarioBuilder s = scenario(name);
         return (login == null ? s.forever().on(loop) : s.exec(login).forever().on(loop));
     }
 
+    /** The spike's extra users: they come, act for a minute and leave. */
+    ScenarioBuilder spike(String name, ChainBuilder login, ChainBuilder loop) {
+        ScenarioBuilder s = scenario(name + " (spike)");
+        return (login == null ? s.during(Duration.ofSeconds(SPIKE)).on(loop) : s.exec(login).during(Duration.ofSeconds(SPIKE)).on(loop));
+    }
+
+    static final int RAMP = 60;
+    static final int SPIKE = 60;
+    static final int AFTER = 120;
+
+    /** The run's users of one kind: ramp, then steady through the spike and after it. */
     PopulationBuilder closed(ScenarioBuilder s, double share) {
         int n = Math.max(1, (int) Math.round(USERS * share));
-        return s.injectClosed(
-                rampConcurrentUsers(0).to(n).during(60),
-                constantConcurrentUsers(n).during(STEADY),
-                rampConcurrentUsers(n).to(5 * n).during(5),
-                constantConcurrentUsers(5 * n).during(55),
-                rampConcurrentUsers(5 * n).to(n).during(5),
-                constantConcurrentUsers(n).during(115));
+        return s.injectClosed(rampConcurrentUsers(0).to(n).during(RAMP), constantConcurrentUsers(n).during(STEADY + SPIKE + AFTER));
+    }
+
+    /**
+     * Four times as many more of that kind, arriving within 5 s at the end of the steady phase: the users are five times
+     * as many for a minute; each leaves after its minute, at the end of what it is doing.
+     */
+    PopulationBuilder spike(ScenarioBuilder s, double share) {
+        int n = Math.max(1, (int) Math.round(USERS * share));
+        return s.injectOpen(nothingFor(Duration.ofSeconds(RAMP + STEADY)), rampUsers(4 * n).during(5));
     }
 
     {
-        int total = 60 + STEADY + 180;
+        int total = RAMP + STEADY + SPIKE + AFTER;
         setUp(
                 closed(users("citizens", null, citizen), 0.80),
                 closed(users("portal", null, portal), 0.05),
                 closed(users("counter officers", login("tiepnhan"), counter), 0.075),
-                closed(users("specialists", login("chuyenvien.stp"), specialist), 0.075),
+                closed(users("specialists", login("chuyenvien.stp"), specialist("transitions.csv")), 0.075),
+                spike(spike("citizens", null, citizen), 0.80),
+                spike(spike("portal", null, portal), 0.05),
+                spike(spike("counter officers", login("tiepnhan"), counter), 0.075),
+                spike(spike("specialists", login("chuyenvien.stp"), specialist("spike-transitions.csv")), 0.075),
                 scenario("probe").during(total).on(probe).injectOpen(atOnceUsers(1)))
                 .protocols(protocol)
                 .maxDuration(Duration.ofSeconds(total + 30))
