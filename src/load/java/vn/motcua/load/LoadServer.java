@@ -57,6 +57,10 @@ public final class LoadServer {
         DossierBenchmark.generate(ctx, n);
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         System.out.printf("generated %,d dossiers in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
+        if (!"on".equals(jdbc.sql("show autovacuum").query(String.class).single())) {
+            System.out.println("WARNING: autovacuum is off on this PostgreSQL: the tables that churn (event registry, sessions, outbox) "
+                    + "bloat during the run and the figures suffer; production keeps PostgreSQL's default (on)");
+        }
 
         List<String> waiting = jdbc.sql("select id || ',' || row_version from dossier where code like 'BENCH-%' and status = 'PROCESSING' "
                 + "and current_step = 2 order by id fetch first 400000 rows only").query(String.class).list();
