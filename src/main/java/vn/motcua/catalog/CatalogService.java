@@ -67,6 +67,38 @@ public class CatalogService {
         int safePage = Math.max(1, Math.min(page, 1_000_000)); // beyond that, an empty page rather than an overflowing offset
         List<String> terms = VietnameseText.terms(q.text());
         LocalDate today = agencies.today();
+        SearchKey key = new SearchKey(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today, safePage, safeSize);
+        long gen = generation.get();
+        Searched kept = terms.size() <= MAX_KEPT_TERMS ? searches.get(key) : null;
+        if (kept != null && kept.generation() == gen && System.nanoTime() - kept.at() < FULL_TTL_NANOS) {
+            return kept.result();
+        }
+        SearchResult result = search(terms, q, today, safePage, safeSize);
+        if (terms.size() <= MAX_KEPT_TERMS) {
+            if (searches.size() >= 2000) {
+                searches.clear();
+            }
+            searches.put(key, new Searched(gen, System.nanoTime(), result));
+        }
+        return result;
+    }
+
+    /**
+     * Searches are kept like published versions (below): the same search — citizens' commonest ones come again and
+     * again — is answered from memory while this node's catalog has not changed and for at most 30 s (another node's
+     * publication, a renamed unit), on the day it was made.
+     */
+    private record SearchKey(List<String> terms, Long agencyId, Long fieldId, ProcedureLevel level, OnlineLevel onlineLevel, LocalDate day,
+                             int page, int size) {
+    }
+
+    private record Searched(long generation, long at, SearchResult result) {
+    }
+
+    private static final int MAX_KEPT_TERMS = 12;
+    private final Map<SearchKey, Searched> searches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private SearchResult search(List<String> terms, SearchQuery q, LocalDate today, int safePage, int safeSize) {
         long total = store.count(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today);
         Map<Long, Agency> names = agencies.byId();
         Map<Long, ProcedureField> fields = store.fields().stream().collect(Collectors.toMap(ProcedureField::id, Function.identity()));

@@ -200,14 +200,18 @@ class CatalogIntegrationTest {
         long created = body(mvc.perform(post("/api/v1/procedures").with(httpBasic("kiemsoat", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(draftJson(code, "AG.SXD", 5, steps(8, 24, 8)))))
                 .andExpect(status().isCreated()).andReturn()).get("versionId").asLong();
-        // not public while a draft
+        // not public while a draft; a search is kept in memory, so this one is asked again below after each change
         mvc.perform(get("/api/v1/procedures/" + code)).andExpect(status().isNotFound());
+        SearchQuery byCode = new SearchQuery(code, null, null, null, null);
+        assertThat(catalog.search(byCode, 1, 20).items()).extracting(ProcedureSummary::code).doesNotContain(code);
         // publish v1 (new)
         LocalDate first = LocalDate.of(2026, 1, 15);
         mvc.perform(post("/api/v1/drafts/{id}/publication", created).with(httpBasic("kiemsoat", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsBytes(Map.of("rowVersion", 0, "action", "NEW", "decision", decision("41/QĐ-UBND", first)))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.versionNo").value(1)).andExpect(jsonPath("$.validFrom").value("2026-01-15"));
+        assertThat(catalog.search(byCode, 1, 20).items()).extracting(ProcedureSummary::code).contains(code);
+        mvc.perform(get("/api/v1/procedures").param("q", code)).andExpect(jsonPath("$.items[*].code", hasItem(code)));
         // amend: new draft, v2 cannot overlap v1
         long amendment = body(mvc.perform(post("/api/v1/procedures/{c}/amendments", code).with(httpBasic("kiemsoat", PASSWORD)))
                 .andExpect(status().isCreated()).andReturn()).get("versionId").asLong();
