@@ -69,12 +69,13 @@ public class CatalogService {
         LocalDate today = agencies.today();
         SearchKey key = new SearchKey(terms, q.agencyId(), q.fieldId(), q.level(), q.onlineLevel(), today, safePage, safeSize);
         long gen = generation.get();
-        Searched kept = terms.size() <= MAX_KEPT_TERMS ? searches.get(key) : null;
+        boolean keep = terms.size() <= MAX_KEPT_TERMS;
+        Searched kept = keep ? searches.get(key) : null;
         if (kept != null && kept.generation() == gen && System.nanoTime() - kept.at() < FULL_TTL_NANOS) {
             return kept.result();
         }
         SearchResult result = search(terms, q, today, safePage, safeSize);
-        if (terms.size() <= MAX_KEPT_TERMS) {
+        if (keep) {
             if (searches.size() >= 2000) {
                 searches.clear();
             }

@@ -53,9 +53,7 @@ class EventDeliveryTest {
     @Test
     void aFailingListenerIsRetriedAndNothingIsLost() throws Exception {
         listener.fail(true);
-        Dossier d = dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
-                new Applicant("Phan Văn Sự Kiện", null, "0911000111", null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT, null),
-                user(accounts, "tiepnhan"));
+        Dossier d = receive("Phan Văn Sự Kiện", "0911000111");
         // the change committed although the listener failed; its event waits in the registry
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.attempted(d.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 1);
@@ -74,58 +72,60 @@ class EventDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingFor(d.id()) == 0);
     }
 
-    @Test
-    void everyTransitionPublishesAPastTenseEvent() {
-        java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The payloads of one type published while the action runs (in this thread or by it). */
+    <T> java.util.List<T> heard(Class<T> type, Runnable action) {
+        java.util.List<T> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         // a lambda's type arguments are not seen by the event multicaster: it hears every payload, hence the filter
         org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> spy = e -> {
-            if (e.getPayload() instanceof DossierEvents.Event event) {
-                seen.add(event);
+            if (type.isInstance(e.getPayload())) {
+                seen.add(type.cast(e.getPayload()));
             }
         };
         context.addApplicationListener(spy);
         try {
-            Dossier d = dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
-                    new Applicant("Phan Văn Sự Kiện", null, "0911000111", null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT,
-                    null), user(accounts, "tiepnhan"));
-            d = dossiers.forward(d.id(), d.rowVersion(), null, null, null, user(accounts, "chuyenvien.stp"));
-            dossiers.forward(d.id(), d.rowVersion(), null, Outcome.GRANTED, "Phiếu số 1", user(accounts, "lanhdao.stp"));
-            assertThat(seen).extracting(o -> o.getClass().getSimpleName()).containsSubsequence("Submitted", "Received", "StepCompleted",
-                    "StepCompleted", "ResultApproved");
-            assertThat(seen).allSatisfy(e -> assertThat(((DossierEvents.Event) e).code()).isEqualTo(dossiers.get(
-                    ((DossierEvents.Event) e).dossierId()).code()));
+            action.run();
         } finally {
             context.removeApplicationListener(spy);
         }
+        return seen;
+    }
+
+    Dossier receive(String name, String phone) {
+        return dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
+                new Applicant(name, null, phone, null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT, null),
+                user(accounts, "tiepnhan"));
+    }
+
+    @Test
+    void everyTransitionPublishesAPastTenseEvent() {
+        var seen = heard(DossierEvents.Event.class, () -> {
+            Dossier d = receive("Phan Văn Sự Kiện", "0911000111");
+            d = dossiers.forward(d.id(), d.rowVersion(), null, null, null, user(accounts, "chuyenvien.stp"));
+            dossiers.forward(d.id(), d.rowVersion(), null, Outcome.GRANTED, "Phiếu số 1", user(accounts, "lanhdao.stp"));
+        });
+        assertThat(seen).extracting(o -> o.getClass().getSimpleName()).containsSubsequence("Submitted", "Received", "StepCompleted",
+                "StepCompleted", "ResultApproved");
+        assertThat(seen).allSatisfy(e -> assertThat(e.code()).isEqualTo(dossiers.get(e.dossierId()).code()));
     }
 
     @Test
     void eachTransactionSumsUpItsEventsOfADossierOnce() {
-        java.util.List<DossierEvents.Changed> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> spy = e -> {
-            if (e.getPayload() instanceof DossierEvents.Changed changed) {
-                seen.add(changed);
-            }
-        };
-        context.addApplicationListener(spy);
-        try {
-            Dossier d = dossiers.receive(new IntakeRequest("1.001078", unit(agencies, "AG.TTPVHCC"), Channel.COUNTER,
-                    new Applicant("Phan Văn Tổng Hợp", null, "0911000222", null, null), allComponents(catalog, "1.001078"), IntakeDecision.ACCEPT,
-                    null), user(accounts, "tiepnhan"));
-            d = dossiers.forward(d.id(), d.rowVersion(), null, null, null, user(accounts, "chuyenvien.stp"));
-            long id = d.id();
-            var mine = seen.stream().filter(c -> c.dossierId() == id).toList();
-            // the intake (submitted and received in one transaction), then the step handed on
-            assertThat(mine).hasSize(2);
-            assertThat(mine.get(0).kinds()).contains("Submitted", "Received");
-            assertThat(mine.get(1).kinds()).containsExactly("StepCompleted");
-            assertThat(mine).allSatisfy(c -> assertThat(c.code()).isEqualTo(dossiers.get(id).code()));
-            // the portal's sync ran once per transaction and caught up with both
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select last_history_id from portal_sync_state where dossier_id = ?")
-                    .param(id).query(Long.class).optional().orElse(0L) == dossiers.get(id).history().get(dossiers.get(id).history().size() - 1).id());
-        } finally {
-            context.removeApplicationListener(spy);
-        }
+        long[] id = new long[1];
+        var seen = heard(DossierEvents.Changed.class, () -> {
+            Dossier d = receive("Phan Văn Tổng Hợp", "0911000222");
+            id[0] = dossiers.forward(d.id(), d.rowVersion(), null, null, null, user(accounts, "chuyenvien.stp")).id();
+        });
+        Dossier d = dossiers.get(id[0]);
+        var mine = seen.stream().filter(c -> c.dossierId() == d.id()).toList();
+        // the intake (submitted and received in one transaction), then the step handed on
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).kinds()).contains("Submitted", "Received");
+        assertThat(mine.get(1).kinds()).containsExactly("StepCompleted");
+        assertThat(mine).allSatisfy(c -> assertThat(c.code()).isEqualTo(d.code()));
+        // the portal's sync ran once per transaction and caught up with both
+        long last = d.history().get(d.history().size() - 1).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select last_history_id from portal_sync_state where dossier_id = ?")
+                .param(d.id()).query(Long.class).optional().orElse(0L) == last);
     }
 
     @Autowired org.springframework.context.support.AbstractApplicationContext context;
