@@ -27,6 +27,7 @@ import vn.motcua.documents.SignedFile;
 import vn.motcua.documents.Signer;
 import vn.motcua.documents.SigningService;
 import vn.motcua.documents.StoredDocument;
+import vn.motcua.dossier.internal.CodeNumbers;
 import vn.motcua.dossier.internal.DossierEventPublisher;
 import vn.motcua.dossier.internal.DossierForms;
 import vn.motcua.dossier.internal.DossierStore;
@@ -72,6 +73,7 @@ public class DossierService {
     private static final String NOT_A_ONE_STOP_UNIT = "Nơi tiếp nhận phải là một bộ phận một cửa đang hoạt động.";
 
     private final DossierStore store;
+    private final CodeNumbers codeNumbers;
     private final CatalogService catalog;
     private final AgencyService agencies;
     private final WorkingCalendarService calendars;
@@ -100,7 +102,8 @@ public class DossierService {
     public DossierService(DossierStore store, CatalogService catalog, AgencyService agencies, WorkingCalendarService calendars,
                           RuleSetService ruleSets, AccountService accounts, FormRenderer forms, ApplicationEventPublisher events,
                           TransactionTemplate tx, AuditLog audit, FileStorage files, ApplicantStore applicantStore, DocumentTypes documentTypes,
-                          SigningService signing) {
+                          SigningService signing, CodeNumbers codeNumbers) {
+        this.codeNumbers = codeNumbers;
         this.audit = audit;
         this.files = files;
         this.applicantStore = applicantStore;
@@ -1238,12 +1241,15 @@ public class DossierService {
         return d;
     }
 
-    /** A code by the pattern of the rule set in force, with a sequence that restarts per day and receiving unit. */
+    /**
+     * A code by the pattern of the rule set in force, with a sequence that restarts per day and receiving unit; its
+     * number is committed at once (see {@link CodeNumbers}), a code already used (imported, another system's) is skipped.
+     */
     private String newCode(Agency counter, LegalRuleSet rules, LocalDate day) {
         var pattern = rules.dossierCodes();
         String scope = "code:" + counter.id() + ":" + pattern.sequenceScope(day);
         while (true) {
-            String code = pattern.format(counter.identifierCode(), counter.code(), day, store.next(scope));
+            String code = pattern.format(counter.identifierCode(), counter.code(), day, codeNumbers.next(scope));
             if (!store.codeExists(code)) {
                 return code;
             }

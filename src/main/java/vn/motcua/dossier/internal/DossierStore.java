@@ -56,16 +56,21 @@ public class DossierStore {
         this.oneRoundTrip = "PostgreSQL".equals(jdbcTemplate.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
-    /**
-     * The next number of a sequence that restarts per period (e.g. {@code code:17:2026-11-24}); the row stays
-     * locked until the transaction ends, so two intakes at one counter never get the same number.
-     */
     /** Records a change that is not a transition (files added): the dossier's version moves on, or false if someone changed it meanwhile. */
     public boolean touch(long id, long expectedVersion) {
         return jdbc.sql("update dossier set row_version = row_version + 1 where id = ? and row_version = ?").params(id, expectedVersion).update() == 1;
     }
 
+    /**
+     * The next number of a register's sequence that restarts per period (e.g. {@code book:17:2026}); the row stays
+     * locked until the transaction ends, so two entries never get the same number and a rolled-back entry leaves no gap.
+     * Dossier codes take theirs from {@link CodeNumbers}.
+     */
     public long next(String scope) {
+        return next(jdbc, scope);
+    }
+
+    static long next(JdbcClient jdbc, String scope) {
         jdbc.sql("insert into dossier_counter (scope, last_value) values (?, 0) on conflict do nothing").param(scope).update();
         jdbc.sql("update dossier_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
         return jdbc.sql("select last_value from dossier_counter where scope = ?").param(scope).query(Long.class).single();
