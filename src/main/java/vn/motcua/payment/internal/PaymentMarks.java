@@ -35,12 +35,13 @@ class PaymentMarks implements DossierMarks {
     public Map<Long, List<Mark>> marks(Collection<Dossier> dossiers) {
         Map<Long, List<Mark>> marks = new HashMap<>();
         Map<Long, List<Payment>> byDossier = payments.ofDossiers(dossiers.stream().map(Dossier::id).toList());
+        Map<String, PaymentTiming> timings = new HashMap<>(); // a query per procedure of the page, not per row
         for (Dossier d : dossiers) {
             List<Payment> list = byDossier.getOrDefault(d.id(), List.of());
             if (d.status() == DossierStatus.SUBMITTED && d.channel() == Channel.ONLINE) {
                 if (PaymentService.paidIn(list, PaymentTiming.AT_SUBMISSION)) {
                     marks.put(d.id(), List.of(PAID));
-                } else if (PaymentChecks.waitsBeforeReceipt(d, payments.timing(d.procedureCode()), payments.fees(d), list)) {
+                } else if (PaymentChecks.waitsBeforeReceipt(d, timings.computeIfAbsent(d.procedureCode(), payments::timing), payments.fees(d), list)) {
                     marks.put(d.id(), List.of(WAITING));
                 }
             } else if (list.stream().anyMatch(p -> p.timing() == PaymentTiming.AFTER_ASSESSMENT && p.status().open())) {
