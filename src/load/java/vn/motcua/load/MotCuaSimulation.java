@@ -109,16 +109,21 @@ public class MotCuaSimulation extends Simulation {
             })
             .pause(Duration.ofSeconds(1));
 
-    /** The users of the whole run: they act until the end (a closed population never shrinks while its users stay). */
+    /**
+     * The users of the whole run: they act until the end (a closed population never shrinks while its users stay). An
+     * officer whose login failed leaves (and another takes the place): without the officers' page's token every request
+     * would be refused.
+     */
     ScenarioBuilder users(String name, ChainBuilder login, ChainBuilder loop) {
         ScenarioBuilder s = scenario(name);
-        return (login == null ? s.forever().on(loop) : s.exec(login).forever().on(loop));
+        return (login == null ? s.forever().on(loop) : s.exec(login).exitHereIfFailed().forever().on(loop));
     }
 
     /** The spike's extra users: they come, act for a minute and leave. */
     ScenarioBuilder spike(String name, ChainBuilder login, ChainBuilder loop) {
         ScenarioBuilder s = scenario(name + " (spike)");
-        return (login == null ? s.during(Duration.ofSeconds(SPIKE)).on(loop) : s.exec(login).during(Duration.ofSeconds(SPIKE)).on(loop));
+        return (login == null ? s.during(Duration.ofSeconds(SPIKE)).on(loop)
+                : s.exec(login).exitHereIfFailed().during(Duration.ofSeconds(SPIKE)).on(loop));
     }
 
     static final int RAMP = 60;
