@@ -50,7 +50,7 @@ public final class LoadServer {
         ConfigurableApplicationContext ctx = new SpringApplication(MotCuaApplication.class).run(
                 "--spring.datasource.url=" + url + "?currentSchema=motcua_load", "--spring.datasource.username=" + user,
                 "--spring.flyway.schemas=motcua_load", "--server.port=" + port, "--spring.datasource.hikari.maximum-pool-size=20",
-                "--server.tomcat.threads.max=200", "--motcua.demo-data.history-days=30",
+                "--server.tomcat.threads.max=" + Integer.getInteger("load.tomcatThreads", 200), "--motcua.demo-data.history-days=30",
                 "--motcua.documents.storage-dir=target/load/files", "--motcua.documents.signing.keystore=target/load/demo-ca.p12",
                 "--motcua.forms.dir=target/load/forms", "--logging.level.root=WARN", "--logging.level.vn.motcua=WARN");
         long t0 = System.nanoTime();
