@@ -4,13 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The numbers of new dossiers' codes (a sequence per receiving unit that restarts every day), each taken and committed
- * at once in a short transaction of its own, on a connection of a small pool of its own.
+ * at once in a short transaction of its own, on a connection of a small pool of its own (the same database, address and
+ * account as the application's pool: {@code spring.datasource.*}).
  * <p>
  * Taken inside the intake's transaction, the counter's row stayed locked until that transaction ended — through the
  * documents' storage, the digitisation, the events and the audit entries — so every intake at a unit waited for the one
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a few statements. Its own pool means an intake never waits for a second connection of the pool it already holds one
  * of (a transaction {@code REQUIRES_NEW} on the same pool could starve it under load).
  * <p>
- * The cost: an intake that fails after taking its number (a concurrent edit, a crash) leaves that number unused. The
+ * The cost: an intake that fails after taking its number (a file that cannot be stored, a database error, a crash) leaves that number unused. The
  * code identifies a dossier and must be unique, which it stays (the unique index, and {@code DossierService} skips a
  * number whose code exists); registers whose numbers must run without gaps — the dossier book's sequence numbers, the
  * certified-copy book — keep {@link DossierStore#next(String)}, locked until the registering transaction ends.
