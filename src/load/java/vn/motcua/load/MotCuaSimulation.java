@@ -115,15 +115,17 @@ public class MotCuaSimulation extends Simulation {
      * would be refused.
      */
     ScenarioBuilder users(String name, ChainBuilder login, ChainBuilder loop) {
-        ScenarioBuilder s = scenario(name);
-        return (login == null ? s.forever().on(loop) : s.exec(login).exitHereIfFailed().forever().on(loop));
+        return loggedIn(scenario(name), login).forever().on(loop);
     }
 
     /** The spike's extra users: they come, act for a minute and leave. */
     ScenarioBuilder spike(String name, ChainBuilder login, ChainBuilder loop) {
-        ScenarioBuilder s = scenario(name + " (spike)");
-        return (login == null ? s.during(Duration.ofSeconds(SPIKE)).on(loop)
-                : s.exec(login).exitHereIfFailed().during(Duration.ofSeconds(SPIKE)).on(loop));
+        return loggedIn(scenario(name + " (spike)"), login).during(Duration.ofSeconds(SPIKE)).on(loop);
+    }
+
+    /** Citizens and the portal act at once; an officer logs in first and leaves if the login failed. */
+    static ScenarioBuilder loggedIn(ScenarioBuilder s, ChainBuilder login) {
+        return login == null ? s : s.exec(login).exitHereIfFailed();
     }
 
     static final int RAMP = 60;
