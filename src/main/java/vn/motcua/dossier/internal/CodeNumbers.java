@@ -20,10 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a few statements. Its own pool means an intake never waits for a second connection of the pool it already holds one
  * of (a transaction {@code REQUIRES_NEW} on the same pool could starve it under load).
  * <p>
- * The cost: an intake that fails after taking its number (a file that cannot be stored, a database error, a crash) leaves that number unused. The
- * code identifies a dossier and must be unique, which it stays (the unique index, and {@code DossierService} skips a
- * number whose code exists); registers whose numbers must run without gaps — the dossier book's sequence numbers, the
- * certified-copy book — keep {@link DossierStore#next(String)}, locked until the registering transaction ends.
+ * The cost: an intake that fails after taking its number (a file that cannot be stored, a database error, a crash)
+ * leaves that number unused. The code identifies a dossier and must be unique, which it stays (the unique index, and
+ * {@code DossierService} skips a number whose code exists); registers whose numbers must run without gaps — the dossier
+ * book's sequence numbers, the certified-copy book — keep {@link DossierStore#next(String)}, locked until the
+ * registering transaction ends.
  */
 @Component
 public class CodeNumbers implements DisposableBean {
