@@ -30,7 +30,9 @@ import java.util.List;
  * <p>
  * Entries written inside a read-write transaction are chained when that transaction commits (so the chain's lock
  * is held only for the commit, and a rolled-back change leaves no entry); entries written outside one (logins,
- * reads) are chained at once in a transaction of their own.
+ * reads) are chained at once in a transaction of their own. The log is several chains side by side (a row each in
+ * {@code audit_chain_head}): a committing transaction appends its entries to a chain no other one holds, so that
+ * commits do not queue behind one chain's lock; {@link #verify()} follows every chain.
  */
 @Service
 public class AuditLog {
@@ -83,7 +85,7 @@ public class AuditLog {
         own.executeWithoutResult(s -> append(List.of(p)));
     }
 
-    /** Checks the whole chain from the first entry; names the first entry that was changed, removed or inserted. */
+    /** Checks every chain from its first entry; names the first entry that was changed, removed, inserted or moved. */
     public Verification verify() {
         return own.execute(s -> store.verify());
     }
@@ -119,15 +121,17 @@ public class AuditLog {
     private void append(List<Pending> entries) {
         LocalDateTime now = LocalDateTime.now(ApplicationClock.VIETNAM).truncatedTo(ChronoUnit.MILLIS);
         AuditStore.Head head = store.lockHead();
-        long seq = head.seq();
+        List<Long> numbers = store.numbers(entries.size());
         String previous = head.hash();
-        for (Pending p : entries) {
-            seq++;
+        for (int i = 0; i < entries.size(); i++) {
+            Pending p = entries.get(i);
+            long seq = numbers.get(i);
             String hash = AuditChain.hash(previous, seq, now, p.actor, p.address, p.action, p.subjectType, p.subjectId, p.before, p.after);
-            store.insert(new AuditEntry(seq, now, p.actor, p.address, p.action, p.subjectType, p.subjectId, p.before, p.after, previous, hash));
+            store.insert(new AuditEntry(seq, head.chain(), now, p.actor, p.address, p.action, p.subjectType, p.subjectId, p.before, p.after,
+                    previous, hash));
             previous = hash;
         }
-        store.moveHead(seq, previous);
+        store.moveHead(new AuditStore.Head(head.chain(), head.entries() + entries.size(), previous));
     }
 
     private String state(Object o) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.IntegrationTest;
 import vn.motcua.TestLogins;
 import vn.motcua.calendar.Adjustment;
@@ -12,6 +14,12 @@ import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.organization.AgencyService;
 
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +38,7 @@ class AuditChainTest {
     @Autowired MockMvc mvc;
     @Autowired WorkingCalendarService calendars;
     @Autowired AgencyService agencies;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @Test
     void changesLoginsAndReadsAreRecordedWithWhoWhereAndWhat() throws Exception {
@@ -80,10 +89,79 @@ class AuditChainTest {
         try {
             assertThat(audit.verify().intact()).isFalse();
         } finally {
-            jdbc.sql("insert into audit_entry (seq, at, actor, address, action, subject_type, subject_id, before_state, after_state, previous_hash, hash)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(last.seq(), last.at(), last.actor(), last.address(), last.action(), last.subjectType(), last.subjectId(), last.before(),
-                            last.after(), last.previousHash(), last.hash()).update();
+            reinsert(last);
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void removingAnEntryInsideAChainIsFoundAtTheNextOne() {
+        transactions().executeWithoutResult(s -> {
+            audit.record("test.middle", "test", "m1", null, null);
+            audit.record("test.middle", "test", "m2", null, null);
+        });
+        AuditEntry first = audit.search(null, "test.middle", "test", "m1", 1).get(0);
+        AuditEntry second = audit.search(null, "test.middle", "test", "m2", 1).get(0);
+        assertThat(second.chain()).isEqualTo(first.chain()); // one transaction's entries follow one another in one chain
+        assertThat(second.previousHash()).isEqualTo(first.hash());
+        jdbc.sql("delete from audit_entry where seq = ?").param(first.seq()).update();
+        try {
+            Verification v = audit.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.firstBrokenSeq()).isEqualTo(second.seq());
+            assertThat(v.reason()).contains("không nối với mục trước nó trong chuỗi " + second.chain());
+        } finally {
+            reinsert(first);
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void movingAnEntryToAnotherChainIsFound() {
+        audit.record("test.moved", "test", 6, null, null);
+        AuditEntry e = audit.search(null, "test.moved", "test", "6", 1).get(0);
+        int other = e.chain() == 1 ? 2 : 1;
+        jdbc.sql("update audit_entry set chain = ? where seq = ?").params(other, e.seq()).update();
+        try {
+            assertThat(audit.verify().intact()).isFalse();
+        } finally {
+            jdbc.sql("update audit_entry set chain = ? where seq = ?").params(e.chain(), e.seq()).update();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /**
+     * A transaction committing while another holds a chain's head (until its own commit) appends to another chain at
+     * once instead of waiting: the log does not make concurrent commits queue.
+     */
+    @Test
+    void aTransactionHoldingAChainDoesNotHoldUpAnother() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> holding = holder.submit(() -> transactions().execute(s -> {
+                int chain = jdbc.sql("select id from audit_chain_head order by id limit 1 for update").query(Integer.class).single();
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return chain;
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                CompletableFuture.runAsync(() -> audit.recordAs(AuditLog.SYSTEM, "test.side-by-side", "test", "7", null, null))
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+            int heldChain = holding.get(10, TimeUnit.SECONDS);
+            AuditEntry e = audit.search(null, "test.side-by-side", "test", "7", 1).get(0);
+            assertThat(e.chain()).isNotEqualTo(heldChain);
+        } finally {
+            holder.shutdownNow();
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -93,6 +171,17 @@ class AuditChainTest {
         mvc.perform(get("/kiem-tra/nhat-ky").with(httpBasic("thanhtra", TestLogins.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("audit-entries")));
         mvc.perform(get("/kiem-tra/nhat-ky").with(httpBasic("kiemsoat", TestLogins.PASSWORD))).andExpect(status().isForbidden());
+    }
+
+    private TransactionTemplate transactions() {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    private void reinsert(AuditEntry e) {
+        jdbc.sql("insert into audit_entry (seq, chain, at, actor, address, action, subject_type, subject_id, before_state, after_state,"
+                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.seq(), e.chain(), e.at(), e.actor(), e.address(), e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(),
+                        e.previousHash(), e.hash()).update();
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginFrom(String user, String password, String address) {

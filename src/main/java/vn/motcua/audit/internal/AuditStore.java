@@ -6,37 +6,64 @@ import vn.motcua.audit.AuditChain;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.Verification;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** The audit tables: entries (insert and read only) and the head of the chain (one row, locked while appending). */
+/**
+ * The audit tables: entries (insert and read only) and the heads of the chains (a row per chain, locked while
+ * appending to it). Several chains are appended side by side, so that transactions committing at the same time do not
+ * wait for one another's commit: each takes a chain no one else holds.
+ */
 @Repository
 public class AuditStore {
     private static final int PAGE = 2000;
-    private static final String COLUMNS = "seq, at, actor, address, action, subject_type, subject_id, before_state, after_state, previous_hash, hash";
+    private static final String COLUMNS = "seq, chain, at, actor, address, action, subject_type, subject_id, before_state, after_state,"
+            + " previous_hash, hash";
     private final JdbcClient jdbc;
 
     public AuditStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public record Head(long seq, String hash) {
+    /** A chain's head: how many entries it has and the hash of its last one. */
+    public record Head(int chain, long entries, String hash) {
     }
 
-    /** The last sequence number and hash, locked until the transaction ends (appends happen one at a time). */
+    /**
+     * The head of a chain no other transaction is appending to, locked until this transaction ends; when every chain
+     * is taken, one of them chosen at random, waiting for it.
+     */
     public Head lockHead() {
-        return jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        return jdbc.sql("select id, entries, hash from audit_chain_head order by id limit 1 for update skip locked")
+                .query(AuditStore::head).optional()
+                .orElseGet(() -> {
+                    List<Integer> chains = jdbc.sql("select id from audit_chain_head").query(Integer.class).list();
+                    int chain = chains.get(ThreadLocalRandom.current().nextInt(chains.size()));
+                    return jdbc.sql("select id, entries, hash from audit_chain_head where id = ? for update").param(chain)
+                            .query(AuditStore::head).single();
+                });
     }
 
-    public void moveHead(long seq, String hash) {
-        jdbc.sql("update audit_chain_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+    public void moveHead(Head head) {
+        jdbc.sql("update audit_chain_head set entries = ?, hash = ? where id = ?").params(head.entries(), head.hash(), head.chain()).update();
+    }
+
+    /** The next {@code n} entry numbers (from a sequence: increasing, not without gaps). */
+    public List<Long> numbers(int n) {
+        return jdbc.sql("select nextval('audit_entry_seq') from generate_series(1, ?)").param(n).query(Long.class).list();
     }
 
     public void insert(AuditEntry e) {
-        jdbc.sql("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.seq(), e.at(), e.actor(), e.address(), e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(),
+        jdbc.sql("insert into audit_entry (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.seq(), e.chain(), e.at(), e.actor(), e.address(), e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(),
                         e.previousHash(), e.hash())
                 .update();
     }
@@ -55,43 +82,74 @@ public class AuditStore {
                 .query(AuditStore::entry).list();
     }
 
-    /** Walks the chain page by page from the first entry. */
+    /**
+     * Walks every entry once, in the order of their numbers, following each chain from its first entry (within a
+     * chain the numbers increase, as they are taken under its head's lock), then compares each chain with its head.
+     */
     public Verification verify() {
-        long expectedSeq = 1;
-        String previous = AuditChain.GENESIS;
+        Map<Integer, Head> heads = new HashMap<>();
+        jdbc.sql("select id, entries, hash from audit_chain_head order by id").query(AuditStore::head).list()
+                .forEach(h -> heads.put(h.chain(), h));
+        Map<Integer, String> previous = new HashMap<>();
+        Map<Integer, Long> counted = new HashMap<>();
+        Map<Integer, Long> lastSeq = new HashMap<>();
+        long after = 0;
         long checked = 0;
         while (true) {
-            List<AuditEntry> page = jdbc.sql("select " + COLUMNS + " from audit_entry where seq >= ? order by seq limit ?")
-                    .params(expectedSeq, PAGE).query(AuditStore::entry).list();
+            List<AuditEntry> page = jdbc.sql("select " + COLUMNS + " from audit_entry where seq > ? order by seq limit ?")
+                    .params(after, PAGE).query(AuditStore::entry).list();
             for (AuditEntry e : page) {
-                if (e.seq() != expectedSeq) {
-                    return new Verification(checked, expectedSeq, "Mục số " + expectedSeq + " đã bị xóa (mục tiếp theo có số " + e.seq() + ").", previous);
+                if (!heads.containsKey(e.chain())) {
+                    return new Verification(checked, e.seq(), "Mục số " + e.seq() + " ghi thuộc chuỗi " + e.chain() + ", một chuỗi không tồn tại.", null);
                 }
-                if (!previous.equals(e.previousHash())) {
-                    return new Verification(checked, e.seq(), "Mục số " + e.seq() + " không nối với mục trước (mã băm của mục trước không khớp).", previous);
+                String before = previous.getOrDefault(e.chain(), AuditChain.GENESIS);
+                if (!before.equals(e.previousHash())) {
+                    return new Verification(checked, e.seq(), "Mục số " + e.seq() + " không nối với mục trước nó trong chuỗi " + e.chain()
+                            + " (mã băm của mục trước không khớp): mục trước đã bị xóa, sửa, hoặc một mục đã bị chèn hay chuyển chuỗi.", null);
                 }
-                if (!AuditChain.hashOf(e, previous).equals(e.hash())) {
-                    return new Verification(checked, e.seq(), "Nội dung mục số " + e.seq() + " đã bị thay đổi (mã băm không khớp).", previous);
+                if (!AuditChain.hashOf(e, before).equals(e.hash())) {
+                    return new Verification(checked, e.seq(), "Nội dung mục số " + e.seq() + " đã bị thay đổi (mã băm không khớp).", null);
                 }
-                previous = e.hash();
-                expectedSeq++;
+                previous.put(e.chain(), e.hash());
+                counted.merge(e.chain(), 1L, Long::sum);
+                lastSeq.put(e.chain(), e.seq());
+                after = e.seq();
                 checked++;
             }
             if (page.size() < PAGE) {
                 break;
             }
         }
-        Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1").query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        if (head.seq() != checked || !head.hash().equals(previous)) {
-            return new Verification(checked, checked + 1, "Đầu chuỗi ghi mục số " + head.seq() + " nhưng nhật ký chỉ còn " + checked
-                    + " mục: các mục cuối đã bị xóa hoặc đầu chuỗi bị sửa.", previous);
+        for (Head head : heads.values().stream().sorted(java.util.Comparator.comparingInt(Head::chain)).toList()) {
+            long n = counted.getOrDefault(head.chain(), 0L);
+            if (head.entries() != n || !head.hash().equals(previous.getOrDefault(head.chain(), AuditChain.GENESIS))) {
+                long next = lastSeq.getOrDefault(head.chain(), 0L) + 1;
+                return new Verification(checked, next, "Đầu chuỗi " + head.chain() + " ghi " + head.entries() + " mục nhưng chuỗi chỉ còn " + n
+                        + " mục nối đúng: các mục cuối của chuỗi (sau mục số " + (next - 1) + ") đã bị xóa hoặc đầu chuỗi bị sửa.", null);
+            }
         }
-        return new Verification(checked, null, null, previous);
+        return new Verification(checked, null, null, fingerprint(heads));
+    }
+
+    /** One hash over every chain's head (number, entries, hash): what an operator copies to where the database cannot reach. */
+    private static String fingerprint(Map<Integer, Head> heads) {
+        StringBuilder s = new StringBuilder();
+        heads.values().stream().sorted(java.util.Comparator.comparingInt(Head::chain))
+                .forEach(h -> s.append(h.chain()).append(':').append(h.entries()).append(':').append(h.hash()).append('|'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Head head(ResultSet rs, int n) throws SQLException {
+        return new Head(rs.getInt("id"), rs.getLong("entries"), rs.getString("hash"));
     }
 
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"), rs.getString("address"),
-                rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("before_state"),
-                rs.getString("after_state"), rs.getString("previous_hash"), rs.getString("hash"));
+        return new AuditEntry(rs.getLong("seq"), rs.getInt("chain"), rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"),
+                rs.getString("address"), rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+                rs.getString("before_state"), rs.getString("after_state"), rs.getString("previous_hash"), rs.getString("hash"));
     }
 }

@@ -28,7 +28,7 @@ class VerifyCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Verification v = audit.verify();
         if (v.intact()) {
-            System.out.println("AUDIT CHAIN INTACT: " + v.checked() + " entries, head hash " + v.headHash());
+            System.out.println("AUDIT CHAIN INTACT: " + v.checked() + " entries, heads hash " + v.headHash());
         } else {
             System.out.println("AUDIT CHAIN BROKEN at entry " + v.firstBrokenSeq() + ": " + v.reason() + " (" + v.checked()
                     + " entries before it are intact)");
