@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,9 +145,61 @@ public class DossierQueries {
                 case PAUSED -> "Chờ bổ sung";
                 default -> d.late() ? "Quá hạn" : "";
             };
-            rows.add(new BookRow(d, names.get(d.handlingAgencyId()).name(), handedOver, d.processedAt(), note));
+            rows.add(BookRow.of(d, names.get(d.handlingAgencyId()).name(), handedOver, d.processedAt(), note));
         }
-        return rows;
+        return withUnusedNumbers(rows);
+    }
+
+    /**
+     * The book's numbers are taken when an intake receives a dossier and committed at once (see
+     * {@code internal.CodeNumbers}): one whose intake then failed is held by no dossier. Each run of such numbers between
+     * two of a unit's lines is shown as a line of its own after the line before it. A number missing from the period
+     * but held by a dossier outside it (received around midnight of the period's edge) is not one.
+     */
+    private List<BookRow> withUnusedNumbers(List<BookRow> rows) {
+        Map<String, List<Dossier>> books = new LinkedHashMap<>();
+        for (BookRow r : rows) {
+            Dossier d = r.dossier();
+            if (d.bookNumber() != null && d.bookVolume() != null) {
+                books.computeIfAbsent(d.receivingAgencyId() + "|" + d.bookVolume(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        Map<Long, List<BookRow>> after = new HashMap<>(); // dossier id → unused runs after its line
+        for (List<Dossier> book : books.values()) {
+            book.sort(Comparator.comparing(Dossier::bookNumber));
+            Dossier first = book.get(0);
+            Set<Integer> held = null;
+            for (int i = 1; i < book.size(); i++) {
+                int previous = book.get(i - 1).bookNumber();
+                int next = book.get(i).bookNumber();
+                if (next - previous <= 1) {
+                    continue;
+                }
+                if (held == null) {
+                    held = store.bookNumbersHeld(first.receivingAgencyId(), first.bookVolume(), first.bookNumber(),
+                            book.get(book.size() - 1).bookNumber());
+                }
+                Integer start = null;
+                for (int n = previous + 1; n <= next; n++) {
+                    boolean free = n < next && !held.contains(n);
+                    if (free && start == null) {
+                        start = n;
+                    } else if (!free && start != null) {
+                        after.computeIfAbsent(book.get(i - 1).id(), k -> new ArrayList<>()).add(BookRow.unused(start, n - 1));
+                        start = null;
+                    }
+                }
+            }
+        }
+        if (after.isEmpty()) {
+            return rows;
+        }
+        List<BookRow> lines = new ArrayList<>();
+        for (BookRow r : rows) {
+            lines.add(r);
+            lines.addAll(after.getOrDefault(r.dossier().id(), List.of()));
+        }
+        return lines;
     }
 
     /**

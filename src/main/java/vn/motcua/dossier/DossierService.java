@@ -278,7 +278,9 @@ public class DossierService {
         return switch (decision) {
             case ACCEPT -> {
                 LegalRuleSet rules = ruleSets.inForceOn(now.toLocalDate());
-                int book = (int) store.next("book:" + d.receivingAgencyId() + ":" + now.getYear());
+                // taken and committed at once, like a code's number: an intake failing after this leaves the number
+                // unused, and the book shows it as such (DossierQueries.book)
+                int book = (int) codeNumbers.next("book:" + d.receivingAgencyId() + ":" + now.getYear());
                 String volume = "01/" + now.getYear();
                 Dossier received = applyAndRead(d, officer.username(), a -> a.receive(now, calendars.calendar(), rules, steps(d), volume, book));
                 keepInApplicantStore(received, officer.username());

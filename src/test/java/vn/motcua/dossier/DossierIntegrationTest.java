@@ -60,6 +60,7 @@ class DossierIntegrationTest {
     @Autowired MutableClock clock;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     @AfterEach
     void realTimeAgain() {
@@ -186,7 +187,7 @@ class DossierIntegrationTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("Từ chối tiếp nhận");
         // a refused dossier is not in the dossier book
         assertThat(queries.book(unit(agencies, "AG.TTPVHCC"), agencies.today().minusYears(1), agencies.today().plusYears(1)))
-                .extracting(r -> r.dossier().id()).doesNotContain(d.id());
+                .filteredOn(r -> !r.unused()).extracting(r -> r.dossier().id()).doesNotContain(d.id());
     }
 
     @Test
@@ -621,6 +622,44 @@ class DossierIntegrationTest {
         // a code outside the officer's units: the same answer as an unknown code
         mvc.perform(get("/can-bo/tim").param("ma", d.code()).with(httpBasic("tiepnhan.longxuyen", PASSWORD)))
                 .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/can-bo"));
+    }
+
+    /**
+     * The book's numbers are committed when taken (an intake does not hold the next one back): an intake that fails
+     * after taking one leaves it unused, and the book shows it in its place, on the page and in the printed book.
+     */
+    @Test
+    void aNumberOfTheBookTakenByAFailedIntakeStaysInTheBookAsNotUsed() throws Exception {
+        clock.set(MONDAY_9);
+        Dossier before = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+            throw new IllegalStateException("the documents could not be stored");
+        })).hasMessageContaining("could not be stored");
+        Dossier after = receiveLltp(IntakeDecision.ACCEPT, allComponents(catalog, LLTP), null);
+        assertThat(after.bookNumber()).isEqualTo(before.bookNumber() + 2);
+        long unit = unit(agencies, "AG.TTPVHCC");
+        List<BookRow> book = queries.book(unit, MONDAY_9.toLocalDate(), MONDAY_9.toLocalDate());
+        int at = java.util.stream.IntStream.range(0, book.size()).filter(i -> !book.get(i).unused() && book.get(i).dossier().id() == before.id())
+                .findFirst().orElseThrow();
+        assertThat(book.get(at + 1).unused()).isTrue();
+        assertThat(book.get(at + 1).numbers()).isEqualTo(String.valueOf(before.bookNumber() + 1));
+        assertThat(book.get(at + 2).dossier().id()).isEqualTo(after.id());
+        mvc.perform(get("/can-bo/so-theo-doi").param("donVi", String.valueOf(unit)).param("tu", "2026-11-23").param("den", "2026-11-23")
+                        .with(httpBasic("tiepnhan", PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Không sử dụng: số đã lấy cho một lần tiếp nhận không hoàn tất")));
+        String printed = pdfText(mvc.perform(get("/can-bo/so-theo-doi.pdf").param("donVi", String.valueOf(unit)).param("tu", "2026-11-23")
+                .param("den", "2026-11-23").with(httpBasic("tiepnhan", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray());
+        assertThat(printed).contains("Không sử dụng: số đã lấy cho một lần tiếp nhận không hoàn tất");
+        // a number missing from a period but held by a dossier outside it is not shown as unused
+        jdbc.sql("update dossier set received_at = ? where id = ?").params(MONDAY_9.minusDays(1), before.id()).update();
+        try {
+            List<BookRow> day = queries.book(unit, MONDAY_9.toLocalDate(), MONDAY_9.toLocalDate());
+            assertThat(day).noneMatch(r -> r.unused() && r.number().equals(before.bookNumber()));
+        } finally {
+            jdbc.sql("update dossier set received_at = ? where id = ?").params(before.receivedAt(), before.id()).update();
+        }
     }
 
     @Test

@@ -9,22 +9,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The numbers of new dossiers' codes (a sequence per receiving unit that restarts every day), each taken and committed
- * at once in a short transaction of its own, on a connection of a small pool of its own (the same database, address and
- * account as the application's pool: {@code spring.datasource.*}).
+ * The numbers of new dossiers' codes (a sequence per receiving unit that restarts every day) and of the dossier book
+ * (Sổ theo dõi hồ sơ: a sequence per receiving unit and year), each taken and committed at once in a short transaction
+ * of its own, on a connection of a small pool of its own (the same database, address and account as the application's
+ * pool: {@code spring.datasource.*}).
  * <p>
  * Taken inside the intake's transaction, the counter's row stayed locked until that transaction ended — through the
  * documents' storage, the digitisation, the events and the audit entries — so every intake at a unit waited for the one
  * before it, and under load the intakes of a busy one-stop centre queued behind each other (the load test of
- * docs/benchmarks.md spent most of its database time waiting for that row). A transaction of its own holds the row for
- * a few statements. Its own pool means an intake never waits for a second connection of the pool it already holds one
- * of (a transaction {@code REQUIRES_NEW} on the same pool could starve it under load).
+ * docs/benchmarks.md spent most of its database time waiting for the codes' row, then for the book's). A transaction of
+ * its own holds the row for a few statements. Its own pool means an intake never waits for a second connection of the
+ * pool it already holds one of (a transaction {@code REQUIRES_NEW} on the same pool could starve it under load).
  * <p>
- * The cost: an intake that fails after taking its number (a file that cannot be stored, a database error, a crash)
- * leaves that number unused. The code identifies a dossier and must be unique, which it stays (the unique index, and
- * {@code DossierService} skips a number whose code exists); registers whose numbers must run without gaps — the dossier
- * book's sequence numbers, the certified-copy book — keep {@link DossierStore#next(String)}, locked until the
- * registering transaction ends.
+ * The cost: an intake that fails after taking its numbers (a file that cannot be stored, a database error, a crash)
+ * leaves them unused. The code identifies a dossier and must be unique, which it stays (the unique index, and
+ * {@code DossierService} skips a number whose code exists). The book shows a number no dossier holds as a line of its
+ * own, "not used", where it fell ({@code DossierQueries.book}), as a paper register keeps a spoilt line rather than
+ * renumbering. Registers that issue documents under their numbers — the certified-copy book, fee receipts — keep
+ * {@link DossierStore#next(String)}, locked until the registering transaction ends, without gaps.
  */
 @Component
 public class CodeNumbers implements DisposableBean {

@@ -181,6 +181,7 @@ public class DossierForms {
         m.put("from", from);
         m.put("to", to);
         m.put("rows", rows);
+        m.put("entries", rows.stream().filter(r -> !r.unused()).count());
         m.put("at", calendars.now());
         return renderer.pdf(rules.form(FormKind.BOOK).orElseThrow().template(), m);
     }

@@ -37,10 +37,12 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** SQL for dossiers and what belongs to them. The column names of table dossier live here only. */
 @Repository
@@ -62,9 +64,9 @@ public class DossierStore {
     }
 
     /**
-     * The next number of a register's sequence that restarts per period (e.g. {@code book:17:2026}); the row stays
-     * locked until the transaction ends, so two entries never get the same number and a rolled-back entry leaves no gap.
-     * Dossier codes take theirs from {@link CodeNumbers}.
+     * The next number of a register's sequence that restarts per period (e.g. {@code certified-copy:17:2026}); the row
+     * stays locked until the transaction ends, so two entries never get the same number and a rolled-back entry leaves no
+     * gap. Dossier codes and the dossier book take theirs from {@link CodeNumbers}.
      */
     public long next(String scope) {
         return next(jdbc, scope);
@@ -74,6 +76,13 @@ public class DossierStore {
         jdbc.sql("insert into dossier_counter (scope, last_value) values (?, 0) on conflict do nothing").param(scope).update();
         jdbc.sql("update dossier_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
         return jdbc.sql("select last_value from dossier_counter where scope = ?").param(scope).query(Long.class).single();
+    }
+
+    /** The numbers from {@code from} to {@code to} of a unit's dossier book (a volume) that some dossier holds. */
+    public Set<Integer> bookNumbersHeld(long receivingAgencyId, String volume, int from, int to) {
+        return new HashSet<>(jdbc.sql("select book_number from dossier where receiving_agency_id = ? and book_volume = ?"
+                        + " and book_number between ? and ?")
+                .params(receivingAgencyId, volume, from, to).query(Integer.class).list());
     }
 
     public boolean codeExists(String code) {

@@ -437,6 +437,7 @@ public class OfficerController {
         model.addAttribute("to", q.to());
         model.addAttribute("error", q.error());
         model.addAttribute("rows", q.rows());
+        model.addAttribute("entries", q.rows().stream().filter(r -> !r.unused()).count());
         return "dossier/book";
     }
 
