@@ -56,9 +56,15 @@ public class AuditStore {
         jdbc.sql("update audit_chain_head set entries = ?, hash = ? where id = ?").params(head.entries(), head.hash(), head.chain()).update();
     }
 
-    /** The next {@code n} entry numbers (from a sequence: increasing, not without gaps). */
+    /**
+     * The next {@code n} entry numbers, in ascending order, from the sequence {@code audit_entry_seq}. Taken under a
+     * chain's lock, they increase along each chain — which verification relies on: the sequence must hand out numbers
+     * in the order they are asked for across sessions, as a PostgreSQL sequence does with its default {@code CACHE 1}
+     * (a larger cache gives each session its own block of numbers).
+     */
     public List<Long> numbers(int n) {
-        return jdbc.sql("select nextval('audit_entry_seq') from generate_series(1, ?)").param(n).query(Long.class).list();
+        return jdbc.sql("select nextval('audit_entry_seq') from generate_series(1, ?)").param(n).query(Long.class).list()
+                .stream().sorted().toList();
     }
 
     public void insert(AuditEntry e) {
