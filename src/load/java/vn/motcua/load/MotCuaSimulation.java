@@ -29,7 +29,8 @@ import static io.gatling.javaapi.http.HttpDsl.*;
  * </ul>
  * each user waiting 1–3 s between actions. Phases: ramp to the users in 60 s, steady for {@code -Dsteady} seconds
  * (default 180; 1800 for the soak), a spike to five times the users for 60 s (four times as many more arrive within
- * 5 s and each leaves after its minute), back to the users for 120 s; a probe
+ * 5 s and each leaves after its minute), back to the users for 120 s ({@code -Dspike=false}: ramp and steady phase
+ * only, for the steady state's percentiles); a probe
  * user measures a read and a tracking request every second throughout (target/load/probe.csv), from which the
  * recovery after the spike is computed. Assertions: the targets of docs/benchmarks.md.
  */
@@ -37,6 +38,7 @@ public class MotCuaSimulation extends Simulation {
     static final String BASE = System.getProperty("baseUrl", "http://127.0.0.1:8090");
     static final int USERS = Integer.getInteger("users", 1000);
     static final int STEADY = Integer.getInteger("steady", 180);
+    static final boolean SPIKED = !"false".equals(System.getProperty("spike"));
     static final int DOSSIERS = Integer.getInteger("dossiers", 1_000_000);
     static final String PORTAL_SECRET = System.getProperty("portalSecret", "demo-khoa-dvcqg");
     static final Path DIR = Path.of(System.getProperty("loadDir", "target/load"));
@@ -135,7 +137,7 @@ public class MotCuaSimulation extends Simulation {
     /** The run's users of one kind: ramp, then steady through the spike and after it. */
     PopulationBuilder closed(ScenarioBuilder s, double share) {
         int n = Math.max(1, (int) Math.round(USERS * share));
-        return s.injectClosed(rampConcurrentUsers(0).to(n).during(RAMP), constantConcurrentUsers(n).during(STEADY + SPIKE + AFTER));
+        return s.injectClosed(rampConcurrentUsers(0).to(n).during(RAMP), constantConcurrentUsers(n).during(SPIKED ? STEADY + SPIKE + AFTER : STEADY));
     }
 
     /**
@@ -148,17 +150,21 @@ public class MotCuaSimulation extends Simulation {
     }
 
     {
-        int total = RAMP + STEADY + SPIKE + AFTER;
-        setUp(
+        int total = SPIKED ? RAMP + STEADY + SPIKE + AFTER : RAMP + STEADY;
+        List<PopulationBuilder> populations = new ArrayList<>(List.of(
                 closed(users("citizens", null, citizen), 0.80),
                 closed(users("portal", null, portal), 0.05),
                 closed(users("counter officers", login("tiepnhan"), counter), 0.075),
                 closed(users("specialists", login("chuyenvien.stp"), specialist("transitions.csv")), 0.075),
-                spike(spike("citizens", null, citizen), 0.80),
-                spike(spike("portal", null, portal), 0.05),
-                spike(spike("counter officers", login("tiepnhan"), counter), 0.075),
-                spike(spike("specialists", login("chuyenvien.stp"), specialist("spike-transitions.csv")), 0.075),
-                scenario("probe").during(total).on(probe).injectOpen(atOnceUsers(1)))
+                scenario("probe").during(total).on(probe).injectOpen(atOnceUsers(1))));
+        if (SPIKED) {
+            populations.addAll(List.of(
+                    spike(spike("citizens", null, citizen), 0.80),
+                    spike(spike("portal", null, portal), 0.05),
+                    spike(spike("counter officers", login("tiepnhan"), counter), 0.075),
+                    spike(spike("specialists", login("chuyenvien.stp"), specialist("spike-transitions.csv")), 0.075)));
+        }
+        setUp(populations)
                 .protocols(protocol)
                 .maxDuration(Duration.ofSeconds(total + 30))
                 .assertions(targets());
