@@ -37,7 +37,20 @@ public final class LoadServer {
     private LoadServer() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Runs the server until it is stopped; a failure while preparing it ends the process (under exec:java the node's
+     * request threads would otherwise keep it alive, and bin/load-test would wait for it in vain).
+     */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 8090;
         String url = System.getProperty("load.url", "jdbc:postgresql://127.0.0.1:5432/test");
