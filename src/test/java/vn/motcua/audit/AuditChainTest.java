@@ -14,12 +14,15 @@ import vn.motcua.calendar.WorkingCalendarService;
 import vn.motcua.organization.AgencyService;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -162,6 +165,53 @@ class AuditChainTest {
             assertThat(e.chain()).isNotEqualTo(heldChain);
         } finally {
             holder.shutdownNow();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryAppendedWithoutMovingItsHeadIsFound() {
+        audit.record("test.forged-after", "test", 8, null, null);
+        AuditEntry last = audit.search(null, "test.forged-after", "test", "8", 1).get(0);
+        long seq = jdbc.sql("select max(seq) from audit_entry").query(Long.class).single() + 1000;
+        String hash = AuditChain.hash(last.hash(), seq, last.at(), "ke-gia-mao", null, "test.forged", "test", "9", null, null);
+        AuditEntry forged = new AuditEntry(seq, last.chain(), last.at(), "ke-gia-mao", null, "test.forged", "test", "9", null, null,
+                last.hash(), hash);
+        reinsert(forged);
+        try {
+            assertThat(audit.verify().intact()).isFalse();
+        } finally {
+            jdbc.sql("delete from audit_entry where seq = ?").param(seq).update();
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /** Verifying while entries are appended sees one moment of the log: never an entry counted against an older head. */
+    @Test
+    void verifyingWhileOthersAppendFindsTheChainsIntact() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int writer = t;
+                running.add(writers.submit(() -> {
+                    for (int i = 0; !stop.get() && i < 2000; i++) {
+                        audit.recordAs(AuditLog.SYSTEM, "test.concurrent", "test", writer + "-" + i, null, null);
+                    }
+                }));
+            }
+            for (int i = 0; i < 5; i++) {
+                Verification v = audit.verify();
+                assertThat(v.intact()).as(v.reason()).isTrue();
+            }
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            writers.shutdownNow();
         }
         assertThat(audit.verify().intact()).isTrue();
     }

@@ -91,13 +91,17 @@ public class AuditStore {
     /**
      * Walks every entry once, in the order of their numbers, following each chain from its first entry (within a
      * chain the numbers increase, as they are taken under its head's lock), then compares each chain with its head.
+     * <p>
+     * The log keeps growing while it is read, and not under a snapshot (H2's repeatable read is none): the heads are
+     * read first, and each chain is checked up to the count its head had then — entries all committed before the walk
+     * began. Entries appended since (beyond that count) are left to the next verification, but there may be no more
+     * of them than the heads, read again at the end, have grown by: an entry appended without moving its head is found.
      */
     public Verification verify() {
-        Map<Integer, Head> heads = new HashMap<>();
-        jdbc.sql("select id, entries, hash from audit_chain_head order by id").query(AuditStore::head).list()
-                .forEach(h -> heads.put(h.chain(), h));
+        Map<Integer, Head> heads = heads();
         Map<Integer, String> previous = new HashMap<>();
         Map<Integer, Long> counted = new HashMap<>();
+        Map<Integer, Long> since = new HashMap<>();
         Map<Integer, Long> lastSeq = new HashMap<>();
         long after = 0;
         long checked = 0;
@@ -105,8 +109,14 @@ public class AuditStore {
             List<AuditEntry> page = jdbc.sql("select " + COLUMNS + " from audit_entry where seq > ? order by seq limit ?")
                     .params(after, PAGE).query(AuditStore::entry).list();
             for (AuditEntry e : page) {
-                if (!heads.containsKey(e.chain())) {
+                after = e.seq();
+                Head head = heads.get(e.chain());
+                if (head == null) {
                     return new Verification(checked, e.seq(), "Mục số " + e.seq() + " ghi thuộc chuỗi " + e.chain() + ", một chuỗi không tồn tại.", null);
+                }
+                if (counted.getOrDefault(e.chain(), 0L) >= head.entries()) {
+                    since.merge(e.chain(), 1L, Long::sum); // appended after the heads were read
+                    continue;
                 }
                 String before = previous.getOrDefault(e.chain(), AuditChain.GENESIS);
                 if (!before.equals(e.previousHash())) {
@@ -119,22 +129,35 @@ public class AuditStore {
                 previous.put(e.chain(), e.hash());
                 counted.merge(e.chain(), 1L, Long::sum);
                 lastSeq.put(e.chain(), e.seq());
-                after = e.seq();
                 checked++;
             }
             if (page.size() < PAGE) {
                 break;
             }
         }
+        Map<Integer, Head> later = heads();
         for (Head head : heads.values().stream().sorted(java.util.Comparator.comparingInt(Head::chain)).toList()) {
             long n = counted.getOrDefault(head.chain(), 0L);
-            if (head.entries() != n || !head.hash().equals(previous.getOrDefault(head.chain(), AuditChain.GENESIS))) {
-                long next = lastSeq.getOrDefault(head.chain(), 0L) + 1;
+            long next = lastSeq.getOrDefault(head.chain(), 0L) + 1;
+            if (n != head.entries() || !head.hash().equals(previous.getOrDefault(head.chain(), AuditChain.GENESIS))) {
                 return new Verification(checked, next, "Đầu chuỗi " + head.chain() + " ghi " + head.entries() + " mục nhưng chuỗi chỉ còn " + n
                         + " mục nối đúng: các mục cuối của chuỗi (sau mục số " + (next - 1) + ") đã bị xóa hoặc đầu chuỗi bị sửa.", null);
             }
+            Head now = later.get(head.chain());
+            long appended = since.getOrDefault(head.chain(), 0L);
+            if (now == null || appended > now.entries() - head.entries()) {
+                return new Verification(checked, next, "Chuỗi " + head.chain() + " có " + appended + " mục sau mục đầu chuỗi ghi nhận (sau mục số "
+                        + (next - 1) + ") mà đầu chuỗi không ghi: các mục đó đã bị thêm vào ngoài hệ thống.", null);
+            }
         }
         return new Verification(checked, null, null, fingerprint(heads));
+    }
+
+    private Map<Integer, Head> heads() {
+        Map<Integer, Head> heads = new HashMap<>();
+        jdbc.sql("select id, entries, hash from audit_chain_head order by id").query(AuditStore::head).list()
+                .forEach(h -> heads.put(h.chain(), h));
+        return heads;
     }
 
     /** One hash over every chain's head (number, entries, hash): what an operator copies to where the database cannot reach. */
