@@ -5,16 +5,14 @@ import org.springframework.stereotype.Repository;
 import vn.motcua.audit.AuditChain;
 import vn.motcua.audit.AuditEntry;
 import vn.motcua.audit.Verification;
+import vn.motcua.shared.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -136,7 +134,7 @@ public class AuditStore {
             }
         }
         Map<Integer, Head> later = heads();
-        for (Head head : heads.values().stream().sorted(java.util.Comparator.comparingInt(Head::chain)).toList()) {
+        for (Head head : heads.values()) {
             long n = counted.getOrDefault(head.chain(), 0L);
             long next = lastSeq.getOrDefault(head.chain(), 0L) + 1;
             if (n != head.entries() || !head.hash().equals(previous.getOrDefault(head.chain(), AuditChain.GENESIS))) {
@@ -153,8 +151,9 @@ public class AuditStore {
         return new Verification(checked, null, null, fingerprint(heads));
     }
 
+    /** Every chain's head, by chain number. */
     private Map<Integer, Head> heads() {
-        Map<Integer, Head> heads = new HashMap<>();
+        Map<Integer, Head> heads = new TreeMap<>();
         jdbc.sql("select id, entries, hash from audit_chain_head order by id").query(AuditStore::head).list()
                 .forEach(h -> heads.put(h.chain(), h));
         return heads;
@@ -163,13 +162,8 @@ public class AuditStore {
     /** One hash over every chain's head (number, entries, hash): what an operator copies to where the database cannot reach. */
     private static String fingerprint(Map<Integer, Head> heads) {
         StringBuilder s = new StringBuilder();
-        heads.values().stream().sorted(java.util.Comparator.comparingInt(Head::chain))
-                .forEach(h -> s.append(h.chain()).append(':').append(h.entries()).append(':').append(h.hash()).append('|'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        heads.values().forEach(h -> s.append(h.chain()).append(':').append(h.entries()).append(':').append(h.hash()).append('|'));
+        return Digests.sha256Hex(s.toString());
     }
 
     private static Head head(ResultSet rs, int n) throws SQLException {
